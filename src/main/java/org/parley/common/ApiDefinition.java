@@ -1,0 +1,65 @@
+package org.parley.common;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * Shared pieces of the OpenAPI document: the problem responses each operation refers to by name, and the HTTP
+ * Basic scheme of writes. Title, version and contact are in application.properties.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "Parley API", version = "1"),
+        components = @Components(
+                securitySchemes = @SecurityScheme(securitySchemeName = ApiDefinition.BASIC, type = SecuritySchemeType.HTTP,
+                        scheme = "basic", description = "HTTP Basic; the user needs the role 'editor'"),
+                responses = {
+                        @APIResponse(name = ApiDefinition.BAD_REQUEST, responseCode = "400",
+                                description = "Invalid input: malformed JSON, a bad parameter or a field that breaks a rule",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "validation", value = ApiDefinition.BAD_REQUEST_EXAMPLE))),
+                        @APIResponse(name = ApiDefinition.UNAUTHORIZED, responseCode = "401",
+                                description = "No or wrong credentials",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.FORBIDDEN, responseCode = "403",
+                                description = "The user lacks the role 'editor'",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.NOT_FOUND, responseCode = "404",
+                                description = "No record with that id",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.CONFLICT, responseCode = "409",
+                                description = "Conflicts with stored data: a duplicate, a record still referenced, or a stale version",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.TOO_LARGE, responseCode = "413",
+                                description = "The body is larger than " + HttpProblems.BODY_LIMIT,
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.UNSUPPORTED_MEDIA_TYPE, responseCode = "415",
+                                description = "The body is not application/json",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                }))
+public class ApiDefinition extends Application {
+
+    public static final String BASIC = "basic";
+    public static final String BAD_REQUEST = "BadRequest";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
+    public static final String NOT_FOUND = "NotFound";
+    public static final String CONFLICT = "Conflict";
+    public static final String TOO_LARGE = "ContentTooLarge";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
+
+    static final String BAD_REQUEST_EXAMPLE = """
+            {"type": "urn:parley:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "participants[1].country: must be an ISO 3166-1 alpha-2 country code in uppercase, such as CN",
+             "instance": "/api/v1/participants",
+             "violations": [{"field": "country", "in": "body",
+               "message": "must be an ISO 3166-1 alpha-2 country code in uppercase, such as CN"}]}
+            """;
+}

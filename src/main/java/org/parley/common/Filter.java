@@ -1,0 +1,47 @@
+package org.parley.common;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Composes the where-clause of a list query from the filters a request sets. Clauses are fixed strings written in
+ * the repositories; request values only ever travel as named parameters.
+ */
+public final class Filter {
+
+    private final List<String> clauses = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    public Filter where(String clause) {
+        clauses.add(clause);
+        return this;
+    }
+
+    public Filter where(String clause, String name, Object value) {
+        clauses.add(clause);
+        parameters.put(name, value);
+        return this;
+    }
+
+    public Filter param(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    public String query() {
+        return clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
+    }
+
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** A case-insensitive "contains" pattern for {@code like ... escape '\'}, with the user's wildcards escaped. */
+    public static String containsPattern(String text) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

@@ -1,0 +1,61 @@
+package org.parley.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes problem responses for failures that happen in the HTTP layer, before Quarkus REST sees the request: a path
+ * no route serves, and a body over the size limit. Everything else goes through {@link ProblemMappers}.
+ */
+@ApplicationScoped
+public class HttpProblemRoutes {
+
+    private static final Logger LOG = Logger.getLogger(HttpProblemRoutes.class);
+
+    private final ObjectMapper mapper;
+    private final long bodyLimit;
+
+    public HttpProblemRoutes(ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize bodyLimit) {
+        this.mapper = mapper;
+        this.bodyLimit = bodyLimit.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        // Quarkus answers an oversized body with an empty 413. Reading bodies here first makes the excess a route
+        // failure, which the failure handler below writes as a problem; Quarkus REST then uses the body read here.
+        router.route().order(Integer.MIN_VALUE).handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+        router.errorHandler(404, ctx -> write(ctx, 404));
+        router.errorHandler(405, ctx -> write(ctx, 405));
+        router.errorHandler(413, ctx -> write(ctx, 413));
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            int status = ctx.statusCode();
+            if (status == 413 || status == 404 || status == 405) {
+                write(ctx, status);
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private void write(RoutingContext ctx, int status) {
+        if (ctx.response().headWritten()) {
+            return;
+        }
+        try {
+            String body = mapper.writeValueAsString(HttpProblems.of(status, ctx.request(), null));
+            ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        } catch (JsonProcessingException e) {
+            LOG.error("Could not write a problem response", e);
+            ctx.response().setStatusCode(status).end();
+        }
+    }
+}

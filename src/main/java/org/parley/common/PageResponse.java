@@ -1,0 +1,12 @@
+package org.parley.common;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The envelope of every list: one page of items and the total number of matches. */
+public record PageResponse<T>(
+        @Schema(description = "The items of this page") List<T> items,
+        @Schema(description = "0-based page number", example = "0") int page,
+        @Schema(description = "Page size asked for", example = "20") int size,
+        @Schema(description = "Number of items matching the filters, over all pages", example = "134") long total) {
+}

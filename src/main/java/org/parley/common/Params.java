@@ -1,0 +1,179 @@
+package org.parley.common;
+
+import io.quarkus.panache.common.Sort;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads list query parameters, collecting every bad one so that a single 400 names them all. Values outside an
+ * allow-list (enums, sort keys, country codes) are rejected, never passed on.
+ */
+public final class Params {
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    public int page(PageParams paging) {
+        return integer("page", paging.page, 0, 0, Integer.MAX_VALUE);
+    }
+
+    public int size(PageParams paging) {
+        return integer("size", paging.size, Integer.parseInt(Paging.DEFAULT_SIZE), 1, Paging.MAX_SIZE);
+    }
+
+    public Long id(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            violations.add(Violation.query(name, "'" + value + "' is not an id (a whole number)"));
+            return null;
+        }
+    }
+
+    private int integer(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                violations.add(Violation.query(name, "must be between " + min + " and " + max));
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            violations.add(Violation.query(name, "'" + value + "' is not a whole number"));
+            return defaultValue;
+        }
+    }
+
+    public <E extends Enum<E>> List<E> enums(String name, List<String> values, Class<E> type) {
+        List<E> result = new ArrayList<>();
+        for (String value : values) {
+            try {
+                result.add(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                violations.add(Violation.query(name, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
+                        .map(Enum::name).collect(Collectors.joining(", "))));
+            }
+        }
+        return result;
+    }
+
+    public <E extends Enum<E>> E optionalEnum(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        List<E> parsed = enums(name, List.of(value), type);
+        return parsed.isEmpty() ? null : parsed.get(0);
+    }
+
+    public LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            violations.add(Violation.query(name, "'" + value + "' is not an ISO date such as 2022-01-10"));
+            return null;
+        }
+    }
+
+    public void range(String fromName, LocalDate from, String toName, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            violations.add(Violation.query(fromName, "must not be after " + toName + " (" + from + " > " + to + ")"));
+        }
+    }
+
+    public List<String> countries(String name, List<String> values) {
+        List<String> result = new ArrayList<>();
+        for (String value : values) {
+            String code = CountryCodes.normalize(value);
+            if (code == null) {
+                violations.add(Violation.query(name, "'" + value + "' is not an ISO 3166-1 alpha-2 country code"));
+            } else {
+                result.add(code);
+            }
+        }
+        return result;
+    }
+
+    public String country(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        List<String> codes = countries(name, List.of(value));
+        return codes.isEmpty() ? null : codes.get(0);
+    }
+
+    public String language(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!new LanguageTag.Validator().isValid(value.trim(), null)) {
+            violations.add(Violation.query(name, "'" + value + "' is not a BCP 47 language tag such as fr or zh-Hans"));
+            return null;
+        }
+        return value.trim();
+    }
+
+    public String text(String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            violations.add(Violation.query(name, "must be at most " + maxLength + " characters"));
+            return null;
+        }
+        return value.trim();
+    }
+
+    /**
+     * Parses {@code sort=a,-b} against the allowed keys, each mapped to the query paths it orders by; {@code id} is
+     * always added last so that pages are stable.
+     */
+    public Sort sort(String value, String defaultValue, Map<String, List<String>> allowed) {
+        String spec = value == null || value.isBlank() ? defaultValue : value;
+        Sort sort = null;
+        for (String part : spec.split(",")) {
+            String key = part.trim();
+            boolean descending = key.startsWith("-");
+            String name = descending ? key.substring(1) : key;
+            List<String> paths = allowed.get(name);
+            if (paths == null) {
+                violations.add(Violation.query("sort", "'" + part.trim() + "' is not a sort key; use one of "
+                        + allowed.keySet().stream().sorted().flatMap(k -> java.util.stream.Stream.of(k, "-" + k))
+                                .collect(Collectors.joining(", "))));
+                continue;
+            }
+            for (String path : paths) {
+                // a path marked "+" is always ascending, e.g. statements keep their order within an event
+                boolean fixed = path.startsWith("+");
+                Sort.Direction direction = descending && !fixed ? Sort.Direction.Descending : Sort.Direction.Ascending;
+                String column = fixed ? path.substring(1) : path;
+                sort = sort == null ? Sort.by(column, direction) : sort.and(column, direction);
+            }
+        }
+        if (sort == null) {
+            sort = Sort.by("id");
+        } else if (sort.getColumns().stream().noneMatch(c -> c.getName().equals("id"))) {
+            sort.and("id");
+        }
+        return sort;
+    }
+
+    /** Throws one 400 problem naming every bad parameter read so far. */
+    public void validate() {
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+}

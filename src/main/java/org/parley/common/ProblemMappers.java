@@ -1,0 +1,239 @@
+package org.parley.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become {@code application/problem+json} responses. Failures raised before a request
+ * reaches a resource (unknown path, body too large) are written by {@link HttpProblemRoutes} with the same shape.
+ *
+ * <p>Written by hand: quarkus-resteasy-problem 3.21.0 was seen turning 401 into 500 on Quarkus 3.33, and the
+ * mapping needed here is small.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(ProblemMappers::toViolation)
+                .sorted(Comparator.comparing(Violation::field))
+                .toList();
+        return respond(ProblemException.invalid(violations).toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
+        return respond(jsonProblem(e).toProblem(request.path()));
+    }
+
+    // Quarkus REST ships its own mappers for these subtypes; naming them here makes ours the closest match.
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return challenge(request, "Authentication is required to change data: send HTTP Basic credentials of an editor");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return challenge(request, "The credentials sent are not valid");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(new Problem("about:blank", "Forbidden", 403,
+                "Changing data needs the role 'editor', which this user does not have", request.path(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, HttpServerRequest request) {
+        return respond(ProblemException.conflict(
+                "The record was changed by someone else in the meantime: read it again and resend your change")
+                .toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, HttpServerRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                LOG.debugf(e, "Constraint violation on %s", request.path());
+                return respond(ProblemException.conflict("The change conflicts with existing data")
+                        .toProblem(request.path()));
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
+                return optimisticLock(null, request);
+            }
+        }
+        return unexpected(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, request);
+        }
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "Server error on %s %s", request.method(), request.path());
+        }
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(HttpProblems.of(status, request, original.getHeaderString(HttpHeaders.ALLOW)));
+        if (original.getHeaderString(HttpHeaders.ALLOW) != null) {
+            builder.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
+        return respond(new Problem("about:blank", "Internal Server Error", 500,
+                "The server failed to handle this request; the failure has been logged", request.path(), null));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private Response challenge(HttpServerRequest request, String detail) {
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Parley\", charset=\"UTF-8\"")
+                .entity(new Problem("about:blank", "Unauthorized", 401, detail, request.path(), null))
+                .build();
+    }
+
+    /** A bean-validation violation named by the JSON path of the body field, or by the query parameter's name. */
+    private static Violation toViolation(ConstraintViolation<?> violation) {
+        String field = indexed(violation.getPropertyPath());
+        if (!field.isEmpty()) {
+            return Violation.body(field, violation.getMessage());
+        }
+        String parameter = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
+        }
+        return Violation.query(parameter, violation.getMessage());
+    }
+
+    /**
+     * Renders the part of a property path inside the request body, like {@code participants[1].country}; bean
+     * validation puts a list index on the node after the list, so it is written before that node's name.
+     */
+    private static String indexed(Path path) {
+        StringBuilder out = new StringBuilder();
+        boolean inBody = false;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                inBody = true;
+                continue;
+            }
+            if (!inBody) {
+                continue;
+            }
+            if (node.getIndex() != null || node.getKey() != null) {
+                out.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(node.getName());
+            }
+        }
+        return out.toString();
+    }
+
+    /** Problems for bodies Jackson could not read, worded without Java type names. */
+    private static ProblemException jsonProblem(JsonProcessingException e) {
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return new ProblemException(400, ProblemException.VALIDATION_TYPE, "Malformed JSON",
+                    "The request body is not valid JSON" + where, null);
+        }
+        String field = jsonPath(mapping.getPath());
+        String message;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            field = jsonPath(mapping.getPath());
+            message = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            message = "'" + format.getValue() + "' is not one of " + Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = "expected " + JsonTypes.describe(mismatched.getTargetType());
+        } else if (e instanceof InvalidTypeIdException) {
+            message = "has an unsupported type";
+        } else {
+            message = "has a value that cannot be read";
+        }
+        if (field.isEmpty()) {
+            return new ProblemException(400, ProblemException.VALIDATION_TYPE, "Malformed JSON",
+                    "The request body does not have the expected structure: " + message, null);
+        }
+        return ProblemException.invalid(Violation.body(field, message));
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package org.parley.event;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.parley.common.Record;
+import org.parley.topic.Topic;
+
+/** One dated diplomatic interaction. */
+@Entity
+@Table(name = "event")
+public class Event extends Record {
+
+    @Column(nullable = false)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EventType type;
+
+    /** The day the event happened, not the day it was reported. */
+    @Column(name = "event_date", nullable = false)
+    public LocalDate eventDate;
+
+    public String summary;
+
+    @Embedded
+    public EventLocation location;
+
+    @OneToMany(mappedBy = "event", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<EventParticipant> participants = new ArrayList<>();
+
+    /** Countries discussed without taking part, ISO 3166-1 alpha-2. */
+    @ElementCollection
+    @CollectionTable(name = "event_subject_country", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "country", nullable = false)
+    @OrderBy
+    public Set<String> subjectCountries = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "event_topic", joinColumns = @JoinColumn(name = "event_id"),
+            inverseJoinColumns = @JoinColumn(name = "topic_id"))
+    @OrderBy("slug")
+    public Set<Topic> topics = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "event_source", joinColumns = @JoinColumn(name = "event_id"))
+    @OrderColumn(name = "position")
+    public List<EventSource> sources = new ArrayList<>();
+
+    @Column(name = "cameo_code", nullable = false)
+    public String cameoCode;
+
+    /** The participants' countries, sorted and without duplicates. */
+    public List<String> countries() {
+        return participants.stream().map(p -> p.participant.country).filter(c -> c != null).distinct().sorted().toList();
+    }
+
+    public boolean hasParticipant(long participantId) {
+        return participants.stream().anyMatch(p -> p.participant.id == participantId);
+    }
+
+    public boolean hasSource(String url) {
+        return sources.stream().anyMatch(s -> url.equals(s.url));
+    }
+}

@@ -1,0 +1,54 @@
+package org.parley.event;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.parley.common.Filter;
+
+@ApplicationScoped
+public class EventRepository implements PanacheRepository<Event> {
+
+    private static final String AS_PARTICIPANT =
+            "exists (select 1 from EventParticipant ep where ep.event = this and ep.participant.country = :%s)";
+    private static final String AS_SUBJECT = ":%s member of subjectCountries";
+
+    /** Events matching every filter set in the query; countries must all be involved. */
+    public PanacheQuery<Event> search(EventQuery query, Sort sort) {
+        Filter filter = new Filter();
+        for (int i = 0; i < query.countries().size(); i++) {
+            String name = "country" + i;
+            String asParticipant = AS_PARTICIPANT.formatted(name);
+            String asSubject = AS_SUBJECT.formatted(name);
+            filter.where(switch (query.countryRole()) {
+                case PARTICIPANT -> asParticipant;
+                case SUBJECT -> asSubject;
+                case ANY -> "(" + asParticipant + " or " + asSubject + ")";
+            }, name, query.countries().get(i));
+        }
+        if (query.from() != null) {
+            filter.where("eventDate >= :from", "from", query.from());
+        }
+        if (query.to() != null) {
+            filter.where("eventDate <= :to", "to", query.to());
+        }
+        if (!query.types().isEmpty()) {
+            filter.where("type in :types", "types", query.types());
+        }
+        if (!query.topics().isEmpty()) {
+            filter.where("exists (select 1 from Event e2 join e2.topics t where e2 = this and t.slug in :topics)",
+                    "topics", query.topics());
+        }
+        if (query.participantId() != null) {
+            filter.where("exists (select 1 from EventParticipant ep where ep.event = this and ep.participant.id = :pid)",
+                    "pid", query.participantId());
+        }
+        if (query.q() != null) {
+            filter.where("(lower(title) like :q escape '\\' or lower(summary) like :q escape '\\'"
+                    + " or exists (select 1 from Statement s where s.event = this"
+                    + " and (lower(s.text) like :q escape '\\' or lower(s.translation) like :q escape '\\')))",
+                    "q", Filter.containsPattern(query.q()));
+        }
+        return find(filter.query(), sort, filter.parameters());
+    }
+}

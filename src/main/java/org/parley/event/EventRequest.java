@@ -1,0 +1,45 @@
+package org.parley.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.common.CountryCode;
+import org.parley.topic.TopicRef;
+
+/** An event as clients write it. The body of an event read is accepted unchanged; read-only fields are ignored. */
+@Schema(name = "EventWrite", description = "An event to create or replace")
+@JsonIgnoreProperties({"id", "countries", "statements", "createdAt", "updatedAt"})
+public record EventRequest(
+        @Schema(example = "Wang Yi and Sergey Lavrov discuss bilateral relations and the situation in Kazakhstan by telephone")
+        @NotBlank @Size(max = 500)
+        String title,
+        @Schema(example = "PHONE_CALL") @NotNull
+        EventType type,
+        @Schema(description = "The day the event happened (not the day of the report)", example = "2022-01-10") @NotNull
+        LocalDate date,
+        @Size(max = 10000)
+        String summary,
+        @Valid
+        Location location,
+        @Schema(description = "At least one; each participant once") @NotEmpty @Size(max = 100)
+        List<@Valid @NotNull EventParticipantRef> participants,
+        @Schema(description = "Countries discussed but not taking part, ISO 3166-1 alpha-2", example = "[\"KZ\"]")
+        @Size(max = 50)
+        List<@NotNull @CountryCode String> subjectCountries,
+        @Schema(description = "Topic slugs, or objects with a slug") @Size(max = 100)
+        List<@Valid @NotNull TopicRef> topics,
+        @Size(max = 50)
+        List<@Valid @NotNull Source> sources,
+        @Schema(description = "CAMEO event code; defaults from the type (041 for a phone call)", example = "041")
+        @Pattern(regexp = "^[0-9]{2,4}$", message = "must be a CAMEO code of 2 to 4 digits, such as 041")
+        String cameoCode,
+        @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
+        Long version) {
+}

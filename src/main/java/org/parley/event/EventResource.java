@@ -1,0 +1,172 @@
+package org.parley.event;
+
+import static org.parley.common.ApiDefinition.BAD_REQUEST;
+import static org.parley.common.ApiDefinition.BASIC;
+import static org.parley.common.ApiDefinition.CONFLICT;
+import static org.parley.common.ApiDefinition.FORBIDDEN;
+import static org.parley.common.ApiDefinition.NOT_FOUND;
+import static org.parley.common.ApiDefinition.TOO_LARGE;
+import static org.parley.common.ApiDefinition.UNAUTHORIZED;
+import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.common.Created;
+import org.parley.common.PageParams;
+import org.parley.common.PageResponse;
+import org.parley.common.Paging;
+import org.parley.common.Params;
+import org.parley.security.Roles;
+import org.parley.statement.StatementResponse;
+
+@Path("/api/v1/events")
+@Tag(name = "Events", description = "Dated diplomatic interactions: calls, meetings, visits, summits and more")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    private static final Map<String, List<String>> SORTS = Map.of(
+            "date", List.of("eventDate"), "title", List.of("title"), "id", List.of("id"));
+
+    private final EventService service;
+
+    public EventResource(EventService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(operationId = "listEvents", summary = "List events",
+            description = "Events matching every filter given (AND between parameters), newest first by default."
+                    + " Statements are not embedded here; read one event or list /statements for them.")
+    @APIResponse(responseCode = "200", description = "One page of events; `Link` and `X-Total-Count` headers")
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    public RestResponse<PageResponse<EventResponse>> list(
+            @Parameter(description = "ISO 3166-1 alpha-2 code, any case; repeat it for events involving all the countries given",
+                    example = "KZ")
+            @QueryParam("country") List<String> country,
+            @Parameter(description = "How `country` must be involved: as a participant's country, as a subject, or either",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"participant", "subject", "any"},
+                            defaultValue = "any"))
+            @QueryParam("countryRole") String countryRole,
+            @Parameter(description = "Earliest event date, inclusive (ISO date)", example = "2022-01-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Latest event date, inclusive (ISO date)", example = "2022-12-31")
+            @QueryParam("to") String to,
+            @Parameter(description = "Event type; repeat it for any of several",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = EventType.class))
+            @QueryParam("type") List<String> type,
+            @Parameter(description = "Topic slug; repeat it for events with any of several", example = "kazakhstan-unrest")
+            @QueryParam("topic") List<String> topic,
+            @Parameter(description = "Id of a participant who took part", example = "1")
+            @QueryParam("participant") String participant,
+            @Parameter(description = "Case-insensitive text in the title, the summary or a statement", example = "Kazakhstan")
+            @QueryParam("q") String q,
+            @Parameter(description = "`date`, `-date` (default), `title`, `-title`, `id` or `-id`")
+            @QueryParam("sort") String sort,
+            @BeanParam PageParams paging,
+            @Context UriInfo uri) {
+        Params params = new Params();
+        EventQuery query = new EventQuery(
+                params.countries("country", country),
+                countryRole == null ? CountryRole.ANY : params.optionalEnum("countryRole", countryRole, CountryRole.class),
+                params.date("from", from),
+                params.date("to", to),
+                params.enums("type", type, EventType.class),
+                topic.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                params.id("participant", participant),
+                params.text("q", q, 200));
+        params.range("from", query.from(), "to", query.to());
+        var order = params.sort(sort, "-date", SORTS);
+        int page = params.page(paging);
+        int size = params.size(paging);
+        params.validate();
+        return Paging.page(service.search(query, order), page, size, EventResponse::from, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getEvent", summary = "Read one event with its statements",
+            description = "The event with its participants and their roles, topics, sources and every statement in order.")
+    @APIResponse(responseCode = "200", description = "The event")
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    public EventResponse get(@Parameter(description = "Event id") @PathParam("id") long id) {
+        Event event = service.get(id);
+        return EventResponse.from(event, service.statementsOf(event).stream().map(StatementResponse::from).toList());
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "createEvent", summary = "Create an event",
+            description = "Participants and topics must exist already; `cameoCode` defaults from the type.")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new event")
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    public RestResponse<EventResponse> create(@Valid @NotNull EventRequest request, @Context UriInfo uri) {
+        Event event = service.create(request);
+        return Created.at(uri, event.id, EventResponse.from(event, List.of()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "replaceEvent", summary = "Replace an event",
+            description = "An event read can be sent back unchanged: `id`, `countries`, `statements`, `createdAt`,"
+                    + " `updatedAt` and the names inside references are ignored. Statements are not changed here.")
+    @APIResponse(responseCode = "200", description = "The event as stored, with its statements")
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    public EventResponse replace(@Parameter(description = "Event id") @PathParam("id") long id,
+            @Valid @NotNull EventRequest request) {
+        Event event = service.update(id, request);
+        return EventResponse.from(event, service.statementsOf(event).stream().map(StatementResponse::from).toList());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "deleteEvent", summary = "Delete an event and its statements")
+    @APIResponse(responseCode = "204", description = "Deleted, with its statements")
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    public RestResponse<Void> delete(@Parameter(description = "Event id") @PathParam("id") long id) {
+        service.delete(id);
+        return RestResponse.noContent();
+    }
+}

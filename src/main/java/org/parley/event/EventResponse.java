@@ -1,0 +1,45 @@
+package org.parley.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.statement.StatementResponse;
+import org.parley.topic.TopicRef;
+
+@Schema(name = "Event", description = "One dated diplomatic interaction")
+public record EventResponse(
+        @Schema(example = "1") Long id,
+        String title,
+        EventType type,
+        @Schema(description = "The day the event happened", example = "2022-01-10") LocalDate date,
+        String summary,
+        Location location,
+        List<EventParticipantRef> participants,
+        @Schema(readOnly = true, description = "The participants' countries (derived)", example = "[\"CN\", \"RU\"]")
+        List<String> countries,
+        @Schema(example = "[\"KZ\"]") List<String> subjectCountries,
+        List<TopicRef> topics,
+        @Schema(readOnly = true, description = "The statements made at the event, in order; only on the single-event read")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<StatementResponse> statements,
+        List<Source> sources,
+        @Schema(example = "041") String cameoCode,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(example = "0") long version) {
+
+    /** The event as lists show it, without statements. */
+    public static EventResponse from(Event event) {
+        return from(event, null);
+    }
+
+    public static EventResponse from(Event e, List<StatementResponse> statements) {
+        return new EventResponse(e.id, e.title, e.type, e.eventDate, e.summary, Location.from(e.location),
+                e.participants.stream().map(EventParticipantRef::from).toList(), e.countries(),
+                e.subjectCountries.stream().sorted().toList(), e.topics.stream().map(TopicRef::from).toList(),
+                statements, e.sources.stream().map(Source::from).toList(), e.cameoCode, e.createdAt, e.updatedAt,
+                e.version);
+    }
+}

@@ -1,0 +1,164 @@
+package org.parley.event;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.parley.common.ProblemException;
+import org.parley.common.Violation;
+import org.parley.participant.Participant;
+import org.parley.participant.ParticipantService;
+import org.parley.statement.Statement;
+import org.parley.statement.StatementRepository;
+import org.parley.topic.Topic;
+import org.parley.topic.TopicService;
+
+@ApplicationScoped
+@Transactional
+public class EventService {
+
+    private final EventRepository events;
+    private final StatementRepository statements;
+    private final ParticipantService participants;
+    private final TopicService topics;
+
+    public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
+            TopicService topics) {
+        this.events = events;
+        this.statements = statements;
+        this.participants = participants;
+        this.topics = topics;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Event> search(EventQuery query, Sort sort) {
+        return events.search(query, sort);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Event get(long id) {
+        return events.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Event", id));
+    }
+
+    /** The statements made at the event, in order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Statement> statementsOf(Event event) {
+        return statements.listForEvent(event);
+    }
+
+    public Event create(EventRequest request) {
+        Event event = new Event();
+        apply(request, event);
+        events.persistAndFlush(event);
+        return event;
+    }
+
+    public Event update(long id, EventRequest request) {
+        Event event = get(id);
+        event.expectVersion(request.version());
+        apply(request, event);
+        events.flush();
+        return event;
+    }
+
+    /** Deletes the event and its statements. */
+    public void delete(long id) {
+        Event event = get(id);
+        statements.deleteForEvent(event);
+        events.delete(event);
+        events.flush();
+    }
+
+    private void apply(EventRequest request, Event event) {
+        List<Violation> violations = new ArrayList<>();
+        Map<Long, Participant> people = resolveParticipants(request.participants(), violations);
+        Set<Topic> resolvedTopics = topics.resolve("topics", request.topics(), violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        if (event.id != null) {
+            for (EventParticipant link : event.participants) {
+                if (!people.containsKey(link.participant.id) && statements.speaksAt(event, link.participant.id)) {
+                    throw ProblemException.conflict("Participant " + link.participant.id + " (" + link.participant.name
+                            + ") speaks in statements of this event; delete or reassign those statements first");
+                }
+            }
+        }
+        event.title = request.title().trim();
+        event.type = request.type();
+        event.eventDate = request.date();
+        event.summary = request.summary();
+        event.location = toLocation(request.location());
+        event.cameoCode = request.cameoCode() != null ? request.cameoCode() : request.type().defaultCameoCode();
+        setParticipants(event, request.participants(), people);
+        event.subjectCountries.clear();
+        if (request.subjectCountries() != null) {
+            event.subjectCountries.addAll(request.subjectCountries());
+        }
+        event.topics.clear();
+        event.topics.addAll(resolvedTopics);
+        event.sources.clear();
+        if (request.sources() != null) {
+            request.sources().stream().map(Source::toEmbeddable).forEach(event.sources::add);
+        }
+    }
+
+    /** Looks every participant up at once; unknown or repeated ids are violations naming their index. */
+    private Map<Long, Participant> resolveParticipants(List<EventParticipantRef> refs, List<Violation> violations) {
+        Map<Long, Participant> found = participants.findAll(refs.stream().map(EventParticipantRef::participantId)
+                .distinct().toList()).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            Long id = refs.get(i).participantId();
+            String field = "participants[" + i + "].participantId";
+            if (!found.containsKey(id)) {
+                violations.add(Violation.body(field, "participant " + id + " does not exist"));
+            } else if (!seen.add(id)) {
+                violations.add(Violation.body(field, "participant " + id + " is listed more than once"));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Updates the participant links in place: kept participants keep their row, so that replacing an event never
+     * deletes and re-inserts the same (event, participant) pair within one flush.
+     */
+    private static void setParticipants(Event event, List<EventParticipantRef> refs, Map<Long, Participant> people) {
+        Map<Long, EventParticipant> existing = new HashMap<>();
+        event.participants.forEach(link -> existing.put(link.participant.id, link));
+        List<EventParticipant> ordered = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            EventParticipantRef ref = refs.get(i);
+            EventParticipant link = existing.remove(ref.participantId());
+            if (link == null) {
+                link = new EventParticipant();
+                link.event = event;
+                link.participant = people.get(ref.participantId());
+            }
+            link.role = ref.role();
+            link.position = i;
+            ordered.add(link);
+        }
+        event.participants.clear();
+        event.participants.addAll(ordered);
+    }
+
+    private static EventLocation toLocation(Location location) {
+        if (location == null) {
+            return null;
+        }
+        EventLocation stored = new EventLocation();
+        stored.country = location.country();
+        stored.city = location.city();
+        return stored;
+    }
+}

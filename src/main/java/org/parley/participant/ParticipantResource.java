@@ -1,0 +1,147 @@
+package org.parley.participant;
+
+import static org.parley.common.ApiDefinition.BAD_REQUEST;
+import static org.parley.common.ApiDefinition.BASIC;
+import static org.parley.common.ApiDefinition.CONFLICT;
+import static org.parley.common.ApiDefinition.FORBIDDEN;
+import static org.parley.common.ApiDefinition.NOT_FOUND;
+import static org.parley.common.ApiDefinition.TOO_LARGE;
+import static org.parley.common.ApiDefinition.UNAUTHORIZED;
+import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.common.Created;
+import org.parley.common.PageParams;
+import org.parley.common.PageResponse;
+import org.parley.common.Paging;
+import org.parley.common.Params;
+import org.parley.security.Roles;
+
+@Path("/api/v1/participants")
+@Tag(name = "Participants", description = "People and organisations that take part in events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ParticipantResource {
+
+    private static final Map<String, List<String>> SORTS = Map.of(
+            "name", List.of("name"), "country", List.of("country", "name"), "id", List.of("id"));
+
+    private final ParticipantService service;
+
+    public ParticipantResource(ParticipantService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(operationId = "listParticipants", summary = "List participants",
+            description = "Participants sorted by name unless `sort` says otherwise, one page at a time.")
+    @APIResponse(responseCode = "200", description = "One page of participants; `Link` and `X-Total-Count` headers")
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    public RestResponse<PageResponse<ParticipantResponse>> list(
+            @Parameter(description = "ISO 3166-1 alpha-2 country code, any case", example = "CN")
+            @QueryParam("country") String country,
+            @Parameter(description = "PERSON or ORGANIZATION",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"PERSON", "ORGANIZATION"}))
+            @QueryParam("kind") String kind,
+            @Parameter(description = "Case-insensitive text found in the name or an alias", example = "lavrov")
+            @QueryParam("q") String q,
+            @Parameter(description = "Sort key: `name`, `country` or `id`, `-` in front for descending; default `name`")
+            @QueryParam("sort") String sort,
+            @BeanParam PageParams paging,
+            @Context UriInfo uri) {
+        Params params = new Params();
+        String countryCode = params.country("country", country);
+        ParticipantKind participantKind = params.optionalEnum("kind", kind, ParticipantKind.class);
+        String text = params.text("q", q, 200);
+        var order = params.sort(sort, "name", SORTS);
+        int page = params.page(paging);
+        int size = params.size(paging);
+        params.validate();
+        return Paging.page(service.search(countryCode, participantKind, text, order), page, size,
+                ParticipantResponse::from, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getParticipant", summary = "Read one participant")
+    @APIResponse(responseCode = "200", description = "The participant")
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    public ParticipantResponse get(@Parameter(description = "Participant id") @PathParam("id") long id) {
+        return ParticipantResponse.from(service.get(id));
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "createParticipant", summary = "Create a participant")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new participant")
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    public RestResponse<ParticipantResponse> create(@Valid @NotNull ParticipantRequest request, @Context UriInfo uri) {
+        Participant participant = service.create(request);
+        return Created.at(uri, participant.id, ParticipantResponse.from(participant));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "replaceParticipant", summary = "Replace a participant",
+            description = "A participant read can be sent back unchanged; `id`, `createdAt` and `updatedAt` are ignored.")
+    @APIResponse(responseCode = "200", description = "The participant as stored")
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    public ParticipantResponse replace(@Parameter(description = "Participant id") @PathParam("id") long id,
+            @Valid @NotNull ParticipantRequest request) {
+        return ParticipantResponse.from(service.update(id, request));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "deleteParticipant", summary = "Delete a participant that no event or statement refers to")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    public RestResponse<Void> delete(@Parameter(description = "Participant id") @PathParam("id") long id) {
+        service.delete(id);
+        return RestResponse.noContent();
+    }
+}

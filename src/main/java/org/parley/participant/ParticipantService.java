@@ -1,0 +1,73 @@
+package org.parley.participant;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.parley.common.ProblemException;
+
+@ApplicationScoped
+@Transactional
+public class ParticipantService {
+
+    private final ParticipantRepository participants;
+
+    public ParticipantService(ParticipantRepository participants) {
+        this.participants = participants;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Participant> search(String country, ParticipantKind kind, String q, Sort sort) {
+        return participants.search(country, kind, q, sort);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Participant get(long id) {
+        return participants.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Participant", id));
+    }
+
+    /** The participants with these ids; ids that do not exist are simply absent from the result. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Participant> findAll(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : participants.list("id in ?1", ids);
+    }
+
+    public Participant create(ParticipantRequest request) {
+        Participant participant = new Participant();
+        apply(request, participant);
+        participants.persistAndFlush(participant);
+        return participant;
+    }
+
+    public Participant update(long id, ParticipantRequest request) {
+        Participant participant = get(id);
+        participant.expectVersion(request.version());
+        apply(request, participant);
+        participants.flush();
+        return participant;
+    }
+
+    public void delete(long id) {
+        Participant participant = get(id);
+        if (participants.isReferenced(participant)) {
+            throw ProblemException.conflict("Participant " + id + " (" + participant.name
+                    + ") still takes part in events or speaks in statements; remove those references first");
+        }
+        participants.delete(participant);
+        participants.flush();
+    }
+
+    private static void apply(ParticipantRequest request, Participant participant) {
+        participant.name = request.name().trim();
+        participant.kind = request.kind();
+        participant.country = request.country();
+        participant.title = request.title();
+        participant.organization = request.organization();
+        participant.wikidataId = request.wikidataId();
+        participant.aliases.clear();
+        if (request.aliases() != null) {
+            request.aliases().stream().map(String::trim).distinct().forEach(participant.aliases::add);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.parley.statement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.parley.common.Record;
+import org.parley.event.Event;
+import org.parley.participant.Participant;
+import org.parley.topic.Topic;
+
+/** One position a participant expressed at an event, in the source's words. */
+@Entity
+@Table(name = "statement")
+public class Statement extends Record {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "event_id")
+    public Event event;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "speaker_id")
+    public Participant speaker;
+
+    /** In the source's language, as reported. */
+    @Column(nullable = false)
+    public String text;
+
+    @Column(nullable = false)
+    public String language;
+
+    /** English translation. */
+    public String translation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public StatementKind kind;
+
+    @ManyToMany
+    @JoinTable(name = "statement_topic", joinColumns = @JoinColumn(name = "statement_id"),
+            inverseJoinColumns = @JoinColumn(name = "topic_id"))
+    @OrderBy("slug")
+    public Set<Topic> topics = new LinkedHashSet<>();
+
+    /** Order within the event. */
+    @Column(nullable = false)
+    public int position;
+
+    @Column(name = "source_url")
+    public String sourceUrl;
+}

@@ -1,0 +1,9 @@
+package org.parley.statement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The filters of a statement list; empty lists and nulls filter nothing. */
+public record StatementQuery(Long eventId, Long speakerId, String country, List<String> topics, String language,
+        LocalDate from, LocalDate to, String q) {
+}

@@ -1,0 +1,68 @@
+package org.parley.statement;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+import org.parley.common.Filter;
+import org.parley.event.Event;
+
+@ApplicationScoped
+public class StatementRepository implements PanacheRepository<Statement> {
+
+    public PanacheQuery<Statement> search(StatementQuery query, Sort sort) {
+        Filter filter = new Filter();
+        if (query.eventId() != null) {
+            filter.where("event.id = :event", "event", query.eventId());
+        }
+        if (query.speakerId() != null) {
+            filter.where("speaker.id = :speaker", "speaker", query.speakerId());
+        }
+        if (query.country() != null) {
+            filter.where("speaker.country = :country", "country", query.country());
+        }
+        if (!query.topics().isEmpty()) {
+            filter.where("exists (select 1 from Statement s2 join s2.topics t where s2 = this and t.slug in :topics)",
+                    "topics", query.topics());
+        }
+        if (query.language() != null) {
+            // "fr" also finds "fr-CA": a language matches its regional variants
+            String language = query.language().toLowerCase(Locale.ROOT);
+            filter.where("(lower(language) = :language or lower(language) like :languagePrefix)", "language", language)
+                    .param("languagePrefix", language + "-%");
+        }
+        if (query.from() != null) {
+            filter.where("event.eventDate >= :from", "from", query.from());
+        }
+        if (query.to() != null) {
+            filter.where("event.eventDate <= :to", "to", query.to());
+        }
+        if (query.q() != null) {
+            filter.where("(lower(text) like :q escape '\\' or lower(translation) like :q escape '\\')",
+                    "q", Filter.containsPattern(query.q()));
+        }
+        return find(filter.query(), sort, filter.parameters());
+    }
+
+    public List<Statement> listForEvent(Event event) {
+        return list("event", Sort.by("position").and("id"), event);
+    }
+
+    public int nextPosition(Event event) {
+        Integer max = getEntityManager()
+                .createQuery("select max(s.position) from Statement s where s.event = :event", Integer.class)
+                .setParameter("event", event).getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    /** Whether the participant speaks in any statement of the event. */
+    public boolean speaksAt(Event event, long participantId) {
+        return count("event = ?1 and speaker.id = ?2", event, participantId) > 0;
+    }
+
+    public long deleteForEvent(Event event) {
+        return delete("event", event);
+    }
+}

@@ -1,0 +1,160 @@
+package org.parley.statement;
+
+import static org.parley.common.ApiDefinition.BAD_REQUEST;
+import static org.parley.common.ApiDefinition.BASIC;
+import static org.parley.common.ApiDefinition.CONFLICT;
+import static org.parley.common.ApiDefinition.FORBIDDEN;
+import static org.parley.common.ApiDefinition.NOT_FOUND;
+import static org.parley.common.ApiDefinition.TOO_LARGE;
+import static org.parley.common.ApiDefinition.UNAUTHORIZED;
+import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.common.Created;
+import org.parley.common.PageParams;
+import org.parley.common.PageResponse;
+import org.parley.common.Paging;
+import org.parley.common.Params;
+import org.parley.security.Roles;
+
+@Path("/api/v1/statements")
+@Tag(name = "Topics", description = "Positions participants expressed at events, in the words of the source")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StatementResource {
+
+    private static final Map<String, List<String>> SORTS = Map.of(
+            "date", List.of("event.eventDate", "event.id", "+position"), "id", List.of("id"));
+
+    private final StatementService service;
+
+    public StatementResource(StatementService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(operationId = "listStatements", summary = "List statements",
+            description = "Statements matching every filter given, newest event first, in order within each event.")
+    @APIResponse(responseCode = "200", description = "One page of statements; `Link` and `X-Total-Count` headers")
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    public RestResponse<PageResponse<StatementResponse>> list(
+            @Parameter(description = "Id of the event", example = "1")
+            @QueryParam("event") String event,
+            @Parameter(description = "Id of the speaking participant", example = "1")
+            @QueryParam("speaker") String speaker,
+            @Parameter(description = "The speaker's country, ISO 3166-1 alpha-2, any case", example = "CN")
+            @QueryParam("country") String country,
+            @Parameter(description = "Topic slug; repeat it for statements with any of several", example = "colour-revolutions")
+            @QueryParam("topic") List<String> topic,
+            @Parameter(description = "Language of the text (BCP 47); `fr` also matches `fr-CA`", example = "fr")
+            @QueryParam("language") String language,
+            @Parameter(description = "Earliest event date, inclusive (ISO date)", example = "2022-01-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Latest event date, inclusive (ISO date)", example = "2022-12-31")
+            @QueryParam("to") String to,
+            @Parameter(description = "Case-insensitive text in the statement or its translation", example = "Asie centrale")
+            @QueryParam("q") String q,
+            @Parameter(description = "`-date` (default: newest event first, statements in order), `date`, `id` or `-id`")
+            @QueryParam("sort") String sort,
+            @BeanParam PageParams paging,
+            @Context UriInfo uri) {
+        Params params = new Params();
+        StatementQuery query = new StatementQuery(
+                params.id("event", event),
+                params.id("speaker", speaker),
+                params.country("country", country),
+                topic.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                params.language("language", language),
+                params.date("from", from),
+                params.date("to", to),
+                params.text("q", q, 200));
+        params.range("from", query.from(), "to", query.to());
+        var order = params.sort(sort, "-date", SORTS);
+        int page = params.page(paging);
+        int size = params.size(paging);
+        params.validate();
+        return Paging.page(service.search(query, order), page, size, StatementResponse::from, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getStatement", summary = "Read one statement")
+    @APIResponse(responseCode = "200", description = "The statement")
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    public StatementResponse get(@Parameter(description = "Statement id") @PathParam("id") long id) {
+        return StatementResponse.from(service.get(id));
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "createStatement", summary = "Create a statement")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new statement")
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    public RestResponse<StatementResponse> create(@Valid @NotNull StatementRequest request, @Context UriInfo uri) {
+        Statement statement = service.create(request);
+        return Created.at(uri, statement.id, StatementResponse.from(statement));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "replaceStatement", summary = "Replace a statement",
+            description = "A statement read can be sent back unchanged; `id`, `createdAt` and `updatedAt` are ignored.")
+    @APIResponse(responseCode = "200", description = "The statement as stored")
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    public StatementResponse replace(@Parameter(description = "Statement id") @PathParam("id") long id,
+            @Valid @NotNull StatementRequest request) {
+        return StatementResponse.from(service.update(id, request));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "deleteStatement", summary = "Delete a statement")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    public RestResponse<Void> delete(@Parameter(description = "Statement id") @PathParam("id") long id) {
+        service.delete(id);
+        return RestResponse.noContent();
+    }
+}

@@ -1,0 +1,103 @@
+package org.parley.statement;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.parley.common.ProblemException;
+import org.parley.common.Violation;
+import org.parley.event.Event;
+import org.parley.event.EventRepository;
+import org.parley.participant.Participant;
+import org.parley.participant.ParticipantRepository;
+import org.parley.topic.Topic;
+import org.parley.topic.TopicService;
+
+@ApplicationScoped
+@Transactional
+public class StatementService {
+
+    private final StatementRepository statements;
+    private final EventRepository events;
+    private final ParticipantRepository participants;
+    private final TopicService topics;
+
+    public StatementService(StatementRepository statements, EventRepository events,
+            ParticipantRepository participants, TopicService topics) {
+        this.statements = statements;
+        this.events = events;
+        this.participants = participants;
+        this.topics = topics;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Statement> search(StatementQuery query, Sort sort) {
+        return statements.search(query, sort);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Statement get(long id) {
+        return statements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Statement", id));
+    }
+
+    public Statement create(StatementRequest request) {
+        Statement statement = new Statement();
+        apply(request, statement);
+        statements.persistAndFlush(statement);
+        return statement;
+    }
+
+    public Statement update(long id, StatementRequest request) {
+        Statement statement = get(id);
+        statement.expectVersion(request.version());
+        apply(request, statement);
+        statements.flush();
+        return statement;
+    }
+
+    public void delete(long id) {
+        statements.delete(get(id));
+        statements.flush();
+    }
+
+    /** Checks the references (event, speaker who took part in it, topics, source) and copies the request over. */
+    private void apply(StatementRequest request, Statement statement) {
+        List<Violation> violations = new ArrayList<>();
+        Event event = events.findById(request.eventId());
+        Participant speaker = participants.findById(request.speakerId());
+        if (event == null) {
+            violations.add(Violation.body("eventId", "event " + request.eventId() + " does not exist"));
+        }
+        if (speaker == null) {
+            violations.add(Violation.body("speakerId", "participant " + request.speakerId() + " does not exist"));
+        } else if (event != null && !event.hasParticipant(speaker.id)) {
+            violations.add(Violation.body("speakerId", "participant " + speaker.id + " (" + speaker.name
+                    + ") is not a participant of event " + event.id + "; add them to the event first"));
+        }
+        if (event != null && request.sourceUrl() != null && !event.hasSource(request.sourceUrl())) {
+            violations.add(Violation.body("sourceUrl", "must be the url of one of the sources of event " + event.id));
+        }
+        Set<Topic> resolvedTopics = topics.resolve("topics", request.topics(), violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        boolean moved = statement.event != null && !statement.event.id.equals(event.id);
+        statement.event = event;
+        statement.speaker = speaker;
+        statement.text = request.text().strip();
+        statement.language = request.language();
+        statement.translation = request.translation();
+        statement.kind = request.kind();
+        statement.topics.clear();
+        statement.topics.addAll(resolvedTopics);
+        if (request.position() != null) {
+            statement.position = request.position();
+        } else if (statement.id == null || moved) {
+            statement.position = statements.nextPosition(event);
+        }
+        statement.sourceUrl = request.sourceUrl();
+    }
+}

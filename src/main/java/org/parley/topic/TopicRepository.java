@@ -1,0 +1,40 @@
+package org.parley.topic;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.parley.common.Filter;
+
+@ApplicationScoped
+public class TopicRepository implements PanacheRepository<Topic> {
+
+    public PanacheQuery<Topic> search(String q, Sort sort) {
+        Filter filter = new Filter();
+        if (q != null) {
+            filter.where("(lower(slug) like :q escape '\\' or lower(name) like :q escape '\\'"
+                    + " or lower(description) like :q escape '\\')", "q", Filter.containsPattern(q));
+        }
+        return find(filter.query(), sort, filter.parameters());
+    }
+
+    public Optional<Topic> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public List<Topic> findBySlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+
+    public boolean isReferenced(Topic topic) {
+        return getEntityManager().createQuery(
+                "select count(*) from Event e join e.topics t where t = :topic", Long.class)
+                .setParameter("topic", topic).getSingleResult() > 0
+                || getEntityManager().createQuery(
+                "select count(*) from Statement s join s.topics t where t = :topic", Long.class)
+                .setParameter("topic", topic).getSingleResult() > 0;
+    }
+}

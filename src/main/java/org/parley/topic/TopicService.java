@@ -1,0 +1,98 @@
+package org.parley.topic;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.parley.common.ProblemException;
+import org.parley.common.Violation;
+
+@ApplicationScoped
+@Transactional
+public class TopicService {
+
+    private final TopicRepository topics;
+
+    public TopicService(TopicRepository topics) {
+        this.topics = topics;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Topic> search(String q, Sort sort) {
+        return topics.search(q, sort);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Topic get(long id) {
+        return topics.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Topic", id));
+    }
+
+    public Topic create(TopicRequest request) {
+        requireFreeSlug(request.slug(), null);
+        Topic topic = new Topic();
+        apply(request, topic);
+        topics.persistAndFlush(topic);
+        return topic;
+    }
+
+    public Topic update(long id, TopicRequest request) {
+        Topic topic = get(id);
+        topic.expectVersion(request.version());
+        requireFreeSlug(request.slug(), topic.id);
+        apply(request, topic);
+        topics.flush();
+        return topic;
+    }
+
+    public void delete(long id) {
+        Topic topic = get(id);
+        if (topics.isReferenced(topic)) {
+            throw ProblemException.conflict("Topic '" + topic.slug + "' is still used by events or statements;"
+                    + " remove it from them first");
+        }
+        topics.delete(topic);
+        topics.flush();
+    }
+
+    /**
+     * Resolves topic references by slug, in order and without duplicates; unknown slugs are 400 violations named
+     * {@code field[i].slug}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<Topic> resolve(String field, List<TopicRef> refs, List<Violation> violations) {
+        if (refs == null || refs.isEmpty()) {
+            return new LinkedHashSet<>();
+        }
+        Map<String, Topic> bySlug = topics.findBySlugs(refs.stream().map(TopicRef::slug).toList()).stream()
+                .collect(Collectors.toMap(t -> t.slug, Function.identity()));
+        Set<Topic> resolved = new LinkedHashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            Topic topic = bySlug.get(refs.get(i).slug());
+            if (topic == null) {
+                violations.add(Violation.body(field + "[" + i + "]", "unknown topic '" + refs.get(i).slug()
+                        + "'; create it with POST /api/v1/topics first"));
+            } else {
+                resolved.add(topic);
+            }
+        }
+        return resolved;
+    }
+
+    private void requireFreeSlug(String slug, Long ownId) {
+        topics.findBySlug(slug).filter(other -> !other.id.equals(ownId)).ifPresent(other -> {
+            throw ProblemException.conflict("A topic with slug '" + slug + "' already exists (id " + other.id + ")");
+        });
+    }
+
+    private static void apply(TopicRequest request, Topic topic) {
+        topic.slug = request.slug();
+        topic.name = request.name().trim();
+        topic.description = request.description();
+    }
+}
