@@ -2,6 +2,7 @@ package org.parley.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -33,6 +34,18 @@ public class HttpProblemRoutes {
         // Quarkus answers an oversized body with an empty 413. Reading bodies here first makes the excess a route
         // failure, which the failure handler below writes as a problem; Quarkus REST then uses the body read here.
         router.route().order(Integer.MIN_VALUE).handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+        // Quarkus REST waits forever for an empty body that was read this way; every POST and PUT of the API needs
+        // a JSON body, so an empty one is answered here.
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            HttpMethod method = ctx.request().method();
+            boolean needsBody = method == HttpMethod.POST || method == HttpMethod.PUT;
+            if (needsBody && ctx.normalizedPath().startsWith("/api/") && (ctx.body().buffer() == null
+                    || ctx.body().length() == 0)) {
+                write(ctx, 400, Problem.BODY_REQUIRED);
+            } else {
+                ctx.next();
+            }
+        });
         router.errorHandler(404, ctx -> write(ctx, 404));
         router.errorHandler(405, ctx -> write(ctx, 405));
         router.errorHandler(413, ctx -> write(ctx, 413));
@@ -47,11 +60,19 @@ public class HttpProblemRoutes {
     }
 
     private void write(RoutingContext ctx, int status) {
+        write(ctx, status, null);
+    }
+
+    private void write(RoutingContext ctx, int status, String detail) {
         if (ctx.response().headWritten()) {
             return;
         }
         try {
-            String body = mapper.writeValueAsString(HttpProblems.of(status, ctx.request(), null));
+            Problem problem = HttpProblems.of(status, ctx.request(), null);
+            if (detail != null) {
+                problem = new Problem(problem.type(), problem.title(), status, detail, problem.instance(), null);
+            }
+            String body = mapper.writeValueAsString(problem);
             ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
         } catch (JsonProcessingException e) {
             LOG.error("Could not write a problem response", e);

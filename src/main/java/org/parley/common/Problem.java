@@ -22,4 +22,5 @@ public record Problem(
         List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String BODY_REQUIRED = "the request needs a JSON body";
 }

@@ -151,13 +151,8 @@ public class ProblemMappers {
         if (!field.isEmpty()) {
             return Violation.body(field, violation.getMessage());
         }
-        String parameter = "";
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            }
-        }
-        return Violation.query(parameter, violation.getMessage());
+        // a constraint on a method parameter itself: in this API only request bodies have such constraints
+        return Violation.body("body", violation.getMessage());
     }
 
     /**

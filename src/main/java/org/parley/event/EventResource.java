@@ -40,6 +40,7 @@ import org.parley.common.PageParams;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
+import org.parley.common.Problem;
 import org.parley.security.Roles;
 import org.parley.statement.StatementResponse;
 
@@ -130,7 +131,8 @@ public class EventResource {
     @APIResponse(responseCode = "409", ref = CONFLICT)
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public RestResponse<EventResponse> create(@Valid @NotNull EventRequest request, @Context UriInfo uri) {
+    public RestResponse<EventResponse> create(
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) EventRequest request, @Context UriInfo uri) {
         Event event = service.create(request);
         return Created.at(uri, event.id, EventResponse.from(event, List.of()));
     }
@@ -151,7 +153,7 @@ public class EventResource {
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     public EventResponse replace(@Parameter(description = "Event id") @PathParam("id") long id,
-            @Valid @NotNull EventRequest request) {
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) EventRequest request) {
         Event event = service.update(id, request);
         return EventResponse.from(event, service.statementsOf(event).stream().map(StatementResponse::from).toList());
     }

@@ -40,6 +40,7 @@ import org.parley.common.PageParams;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
+import org.parley.common.Problem;
 import org.parley.security.Roles;
 
 @Path("/api/v1/participants")
@@ -106,7 +107,8 @@ public class ParticipantResource {
     @APIResponse(responseCode = "409", ref = CONFLICT)
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public RestResponse<ParticipantResponse> create(@Valid @NotNull ParticipantRequest request, @Context UriInfo uri) {
+    public RestResponse<ParticipantResponse> create(
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) ParticipantRequest request, @Context UriInfo uri) {
         Participant participant = service.create(request);
         return Created.at(uri, participant.id, ParticipantResponse.from(participant));
     }
@@ -126,7 +128,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     public ParticipantResponse replace(@Parameter(description = "Participant id") @PathParam("id") long id,
-            @Valid @NotNull ParticipantRequest request) {
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) ParticipantRequest request) {
         return ParticipantResponse.from(service.update(id, request));
     }
 

@@ -38,6 +38,7 @@ import org.parley.common.PageParams;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
+import org.parley.common.Problem;
 import org.parley.security.Roles;
 
 @Path("/api/v1/statements")
@@ -119,7 +120,8 @@ public class StatementResource {
     @APIResponse(responseCode = "409", ref = CONFLICT)
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public RestResponse<StatementResponse> create(@Valid @NotNull StatementRequest request, @Context UriInfo uri) {
+    public RestResponse<StatementResponse> create(
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) StatementRequest request, @Context UriInfo uri) {
         Statement statement = service.create(request);
         return Created.at(uri, statement.id, StatementResponse.from(statement));
     }
@@ -139,7 +141,7 @@ public class StatementResource {
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     public StatementResponse replace(@Parameter(description = "Statement id") @PathParam("id") long id,
-            @Valid @NotNull StatementRequest request) {
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) StatementRequest request) {
         return StatementResponse.from(service.update(id, request));
     }
 

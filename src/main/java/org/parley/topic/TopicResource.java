@@ -38,6 +38,7 @@ import org.parley.common.PageParams;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
+import org.parley.common.Problem;
 import org.parley.security.Roles;
 
 @Path("/api/v1/topics")
@@ -96,7 +97,8 @@ public class TopicResource {
     @APIResponse(responseCode = "409", ref = CONFLICT)
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public RestResponse<TopicResponse> create(@Valid @NotNull TopicRequest request, @Context UriInfo uri) {
+    public RestResponse<TopicResponse> create(
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) TopicRequest request, @Context UriInfo uri) {
         Topic topic = service.create(request);
         return Created.at(uri, topic.id, TopicResponse.from(topic));
     }
@@ -116,7 +118,7 @@ public class TopicResource {
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     public TopicResponse replace(@Parameter(description = "Topic id") @PathParam("id") long id,
-            @Valid @NotNull TopicRequest request) {
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) TopicRequest request) {
         return TopicResponse.from(service.update(id, request));
     }
 
