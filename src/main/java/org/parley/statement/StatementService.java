@@ -85,6 +85,12 @@ public class StatementService {
             throw ProblemException.invalid(violations);
         }
         boolean moved = statement.event != null && !statement.event.id.equals(event.id);
+        if (request.position() != null) {
+            statement.position = request.position();
+        } else if (statement.id == null || moved) {
+            // before the statement changes: the query flushes, and must not count the statement itself
+            statement.position = statements.nextPosition(event);
+        }
         statement.event = event;
         statement.speaker = speaker;
         statement.text = request.text().strip();
@@ -93,11 +99,6 @@ public class StatementService {
         statement.kind = request.kind();
         statement.topics.clear();
         statement.topics.addAll(resolvedTopics);
-        if (request.position() != null) {
-            statement.position = request.position();
-        } else if (statement.id == null || moved) {
-            statement.position = statements.nextPosition(event);
-        }
         statement.sourceUrl = request.sourceUrl();
     }
 }

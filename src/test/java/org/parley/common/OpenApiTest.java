@@ -1,0 +1,81 @@
+package org.parley.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.Api.anonymous;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document describes every operation completely enough to generate a client. */
+@QuarkusTest
+class OpenApiTest {
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void everyOperationIsNamedSummarisedAndFullyDocumented() {
+        Map<String, Map<String, Map<String, Object>>> paths = anonymous().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Set<String> operationIds = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/v1/")) {
+                continue;
+            }
+            for (var op : path.getValue().entrySet()) {
+                String method = op.getKey();
+                Map<String, Object> operation = op.getValue();
+                String where = method.toUpperCase() + " " + path.getKey();
+                operations++;
+                String id = (String) operation.get("operationId");
+                if (id == null || !operationIds.add(id)) {
+                    problems.add(where + ": missing or repeated operationId " + id);
+                }
+                if (operation.get("summary") == null) {
+                    problems.add(where + ": no summary");
+                }
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                Set<String> codes = responses.keySet();
+                String success = switch (method) {
+                    case "post" -> "201";
+                    case "delete" -> "204";
+                    default -> "200";
+                };
+                if (!codes.contains(success)) {
+                    problems.add(where + ": no " + success + " response, has " + codes);
+                }
+                if (!method.equals("get") && !(codes.contains("401") && codes.contains("403"))) {
+                    problems.add(where + ": write without 401/403");
+                }
+                if ((method.equals("post") || method.equals("put")) && !(codes.contains("400") && codes.contains("415"))) {
+                    problems.add(where + ": body without 400/415");
+                }
+                if (path.getKey().contains("{id}") && !codes.contains("404")) {
+                    problems.add(where + ": no 404");
+                }
+                for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
+                    if (parameter.get("description") == null) {
+                        problems.add(where + ": parameter " + parameter.get("name") + " undescribed");
+                    }
+                }
+            }
+        }
+        assertEquals(20, operations, "five operations on each of four collections");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertFalse(operationIds.isEmpty());
+    }
+
+    @Test
+    void swaggerUiAndHealthAreServed() {
+        anonymous().accept("text/html").get("/q/swagger-ui/").then().statusCode(200);
+        anonymous().get("/q/health").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("UP"));
+    }
+}
