@@ -21,10 +21,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -197,12 +195,10 @@ public class ProblemMappers {
         String field = jsonPath(mapping.getPath());
         String message;
         if (e instanceof UnrecognizedPropertyException unknown) {
-            field = jsonPath(mapping.getPath());
             message = "unknown field '" + unknown.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            message = "'" + format.getValue() + "' is not one of " + Arrays.stream(format.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            message = "'" + format.getValue() + "' is not " + JsonTypes.describe(format.getTargetType());
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             message = "expected " + JsonTypes.describe(mismatched.getTargetType());
         } else if (e instanceof InvalidTypeIdException) {

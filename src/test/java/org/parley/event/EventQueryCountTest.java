@@ -46,6 +46,7 @@ class EventQueryCountTest {
         }
         long forTwo = statementsToList(host, 2);
         long forTwenty = statementsToList(host, 20);
+        System.out.printf("listing events: %d SQL statements for a page of 2, %d for a page of 20%n", forTwo, forTwenty);
         assertEquals(forTwo, forTwenty, "the number of statements does not grow with the page");
         assertTrue(forTwenty <= 8, "count, page, participants, people, countries, topics, sources: " + forTwenty);
     }
