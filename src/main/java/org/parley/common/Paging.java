@@ -22,6 +22,17 @@ public final class Paging {
             Function<E, R> mapper, UriInfo uri) {
         long total = query.count();
         List<R> items = query.page(page, size).list().stream().map(mapper).toList();
+        return page(items, page, size, total, uri);
+    }
+
+    /** A page of a list held in memory. */
+    public static <R> RestResponse<PageResponse<R>> page(List<R> all, int page, int size, UriInfo uri) {
+        int from = (int) Math.min((long) page * size, all.size());
+        int to = (int) Math.min((long) from + size, all.size());
+        return page(all.subList(from, to), page, size, all.size(), uri);
+    }
+
+    private static <R> RestResponse<PageResponse<R>> page(List<R> items, int page, int size, long total, UriInfo uri) {
         PageResponse<R> body = new PageResponse<>(items, page, size, total);
         RestResponse.ResponseBuilder<PageResponse<R>> response = RestResponse.ResponseBuilder.ok(body)
                 .header(TOTAL_COUNT, total);

@@ -98,7 +98,8 @@ public final class Params {
         for (String value : values) {
             String code = CountryCodes.normalize(value);
             if (code == null) {
-                violations.add(Violation.query(name, "'" + value + "' is not an ISO 3166-1 alpha-2 country code"));
+                violations.add(Violation.query(name,
+                        "'" + value + "' is not an ISO 3166-1 alpha-2 or alpha-3 country code"));
             } else {
                 result.add(code);
             }
@@ -125,6 +126,36 @@ public final class Params {
         return value.trim();
     }
 
+    /** The words to search for in a {@code q} parameter: accent- and case-folded, at most ten. */
+    public List<String> words(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>(org.parley.search.SearchTerms.of(value));
+        if (value.length() > 500) {
+            violations.add(Violation.query(name, "must be at most 500 characters"));
+        } else if (words.isEmpty()) {
+            violations.add(Violation.query(name, "has no word to search for"));
+        } else if (words.size() > org.parley.search.SearchIndex.MAX_WORDS) {
+            violations.add(Violation.query(name, "has more than " + org.parley.search.SearchIndex.MAX_WORDS + " words"));
+        }
+        return words;
+    }
+
+    public Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> {
+                violations.add(Violation.query(name, "'" + value + "' is neither true nor false"));
+                yield null;
+            }
+        };
+    }
+
     public String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
@@ -149,9 +180,7 @@ public final class Params {
             String name = descending ? key.substring(1) : key;
             List<String> paths = allowed.get(name);
             if (paths == null) {
-                violations.add(Violation.query("sort", "'" + part.trim() + "' is not a sort key; use one of "
-                        + allowed.keySet().stream().sorted().flatMap(k -> java.util.stream.Stream.of(k, "-" + k))
-                                .collect(Collectors.joining(", "))));
+                sortKey(key, key, allowed.keySet()); // records the violation
                 continue;
             }
             for (String path : paths) {
@@ -168,6 +197,22 @@ public final class Params {
             sort.and("id");
         }
         return sort;
+    }
+
+    /**
+     * A single sort key of an in-memory list, {@code name} or {@code -name}, checked against the allowed names; the
+     * default when absent.
+     */
+    public String sortKey(String value, String defaultValue, java.util.Set<String> allowed) {
+        String key = value == null || value.isBlank() ? defaultValue : value.trim();
+        String name = key.startsWith("-") ? key.substring(1) : key;
+        if (!allowed.contains(name)) {
+            violations.add(Violation.query("sort", "'" + key + "' is not a sort key; use one of "
+                    + allowed.stream().sorted().flatMap(k -> java.util.stream.Stream.of(k, "-" + k))
+                            .collect(Collectors.joining(", "))));
+            return defaultValue;
+        }
+        return key;
     }
 
     /** Throws one 400 problem naming every bad parameter read so far. */

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.common.Filter;
+import org.parley.search.SearchIndex;
 
 @ApplicationScoped
 public class EventRepository implements PanacheRepository<Event> {
@@ -43,11 +44,8 @@ public class EventRepository implements PanacheRepository<Event> {
             filter.where("exists (select 1 from EventParticipant ep where ep.event = this and ep.participant.id = :pid)",
                     "pid", query.participantId());
         }
-        if (query.q() != null) {
-            filter.where("(lower(title) like :q escape '\\' or lower(summary) like :q escape '\\'"
-                    + " or exists (select 1 from Statement s where s.event = this"
-                    + " and (lower(s.text) like :q escape '\\' or lower(s.translation) like :q escape '\\')))",
-                    "q", Filter.containsPattern(query.q()));
+        if (!query.words().isEmpty()) {
+            SearchIndex.matchEvents(filter, query.words());
         }
         return find(filter.query(), sort, filter.parameters());
     }

@@ -84,7 +84,7 @@ public class EventResource {
             @QueryParam("topic") List<String> topic,
             @Parameter(description = "Id of a participant who took part", example = "1")
             @QueryParam("participant") String participant,
-            @Parameter(description = "Case-insensitive text in the title, the summary or a statement", example = "Kazakhstan")
+            @Parameter(description = "Words that must all appear in the title, the summary or a statement; case and accents are ignored (securite finds sécurité)", example = "Kazakhstan")
             @QueryParam("q") String q,
             @Parameter(description = "`date`, `-date` (default), `title`, `-title`, `id` or `-id`")
             @QueryParam("sort") String sort,
@@ -99,7 +99,7 @@ public class EventResource {
                 params.enums("type", type, EventType.class),
                 topic.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
                 params.id("participant", participant),
-                params.text("q", q, 200));
+                params.words("q", q));
         params.range("from", query.from(), "to", query.to());
         var order = params.sort(sort, "-date", SORTS);
         int page = params.page(paging);

@@ -16,6 +16,7 @@ import org.parley.common.ProblemException;
 import org.parley.common.Violation;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantService;
+import org.parley.search.SearchIndex;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
 import org.parley.topic.Topic;
@@ -29,13 +30,15 @@ public class EventService {
     private final StatementRepository statements;
     private final ParticipantService participants;
     private final TopicService topics;
+    private final SearchIndex searchIndex;
 
     public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
-            TopicService topics) {
+            TopicService topics, SearchIndex searchIndex) {
         this.events = events;
         this.statements = statements;
         this.participants = participants;
         this.topics = topics;
+        this.searchIndex = searchIndex;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -58,6 +61,7 @@ public class EventService {
         Event event = new Event();
         apply(request, event);
         events.persistAndFlush(event);
+        searchIndex.index(event);
         return event;
     }
 
@@ -66,6 +70,7 @@ public class EventService {
         event.expectVersion(request.version());
         apply(request, event);
         events.flush();
+        searchIndex.index(event);
         return event;
     }
 

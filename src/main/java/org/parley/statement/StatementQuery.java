@@ -5,5 +5,5 @@ import java.util.List;
 
 /** The filters of a statement list; empty lists and nulls filter nothing. */
 public record StatementQuery(Long eventId, Long speakerId, String country, List<String> topics, String language,
-        LocalDate from, LocalDate to, String q) {
+        LocalDate from, LocalDate to, List<String> words) {
 }

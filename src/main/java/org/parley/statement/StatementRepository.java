@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 import org.parley.common.Filter;
+import org.parley.search.SearchIndex;
 import org.parley.event.Event;
 
 @ApplicationScoped
@@ -39,9 +40,8 @@ public class StatementRepository implements PanacheRepository<Statement> {
         if (query.to() != null) {
             filter.where("event.eventDate <= :to", "to", query.to());
         }
-        if (query.q() != null) {
-            filter.where("(lower(text) like :q escape '\\' or lower(translation) like :q escape '\\')",
-                    "q", Filter.containsPattern(query.q()));
+        if (!query.words().isEmpty()) {
+            SearchIndex.matchStatements(filter, query.words());
         }
         return find(filter.query(), sort, filter.parameters());
     }

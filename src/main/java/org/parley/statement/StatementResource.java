@@ -76,7 +76,7 @@ public class StatementResource {
             @QueryParam("from") String from,
             @Parameter(description = "Latest event date, inclusive (ISO date)", example = "2022-12-31")
             @QueryParam("to") String to,
-            @Parameter(description = "Case-insensitive text in the statement or its translation", example = "Asie centrale")
+            @Parameter(description = "Words that must all appear in the text or its translation; case and accents are ignored (securite finds sécurité)", example = "Asie centrale")
             @QueryParam("q") String q,
             @Parameter(description = "`-date` (default: newest event first, statements in order), `date`, `id` or `-id`")
             @QueryParam("sort") String sort,
@@ -91,7 +91,7 @@ public class StatementResource {
                 params.language("language", language),
                 params.date("from", from),
                 params.date("to", to),
-                params.text("q", q, 200));
+                params.words("q", q));
         params.range("from", query.from(), "to", query.to());
         var order = params.sort(sort, "-date", SORTS);
         int page = params.page(paging);

@@ -13,6 +13,7 @@ import org.parley.event.Event;
 import org.parley.event.EventRepository;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantRepository;
+import org.parley.search.SearchIndex;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicService;
 
@@ -24,13 +25,15 @@ public class StatementService {
     private final EventRepository events;
     private final ParticipantRepository participants;
     private final TopicService topics;
+    private final SearchIndex searchIndex;
 
     public StatementService(StatementRepository statements, EventRepository events,
-            ParticipantRepository participants, TopicService topics) {
+            ParticipantRepository participants, TopicService topics, SearchIndex searchIndex) {
         this.statements = statements;
         this.events = events;
         this.participants = participants;
         this.topics = topics;
+        this.searchIndex = searchIndex;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -47,20 +50,28 @@ public class StatementService {
         Statement statement = new Statement();
         apply(request, statement);
         statements.persistAndFlush(statement);
+        searchIndex.index(statement);
         return statement;
     }
 
     public Statement update(long id, StatementRequest request) {
         Statement statement = get(id);
         statement.expectVersion(request.version());
+        Event before = statement.event;
         apply(request, statement);
         statements.flush();
+        searchIndex.index(statement);
+        if (before != statement.event) {
+            searchIndex.index(before);
+        }
         return statement;
     }
 
     public void delete(long id) {
-        statements.delete(get(id));
+        Statement statement = get(id);
+        statements.delete(statement);
         statements.flush();
+        searchIndex.index(statement.event);
     }
 
     /** Checks the references (event, speaker who took part in it, topics, source) and copies the request over. */

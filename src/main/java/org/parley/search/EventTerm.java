@@ -1,0 +1,25 @@
+package org.parley.search;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+
+/** One word of one event, its statements included. */
+@Entity
+@Table(name = "event_term")
+@IdClass(EventTerm.Key.class)
+public class EventTerm {
+
+    @Id
+    public String term;
+
+    @Id
+    @Column(name = "event_id")
+    public Long eventId;
+
+    public record Key(String term, Long eventId) implements Serializable {
+    }
+}
