@@ -20,4 +20,9 @@ public class PageParams {
     @Parameter(description = "Items per page, at most " + Paging.MAX_SIZE,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = Paging.DEFAULT_SIZE))
     public String size;
+
+    @QueryParam("cursor")
+    @Parameter(description = "Keyset paging: `*` for the first rows, then the `nextCursor` of the previous answer."
+            + " Stable under concurrent inserts and as fast deep in a list as at its start; not with `page`.")
+    public String cursor;
 }

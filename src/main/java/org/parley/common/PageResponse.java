@@ -1,5 +1,6 @@
 package org.parley.common;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,5 +9,7 @@ public record PageResponse<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "0-based page number", example = "0") int page,
         @Schema(description = "Page size asked for", example = "20") int size,
-        @Schema(description = "Number of items matching the filters, over all pages", example = "134") long total) {
+        @Schema(description = "Number of items matching the filters, over all pages", example = "134") long total,
+        @Schema(description = "With `cursor`: the cursor of the next rows, absent at the end")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
 }

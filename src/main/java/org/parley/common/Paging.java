@@ -1,14 +1,19 @@
 package org.parley.common;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Turns a filtered Panache query into a page response with {@code Link} and {@code X-Total-Count} headers. */
+/**
+ * Lists: fetches one page (by number or by keyset cursor) of a filtered query, and answers it with the list
+ * envelope and its {@code Link} and {@code X-Total-Count} headers.
+ */
 public final class Paging {
 
     public static final int MAX_SIZE = 500;
@@ -18,40 +23,103 @@ public final class Paging {
     private Paging() {
     }
 
-    public static <E, R> RestResponse<PageResponse<R>> page(PanacheQuery<E> query, int page, int size,
+    /**
+     * The requested page of the records matching the filter. In keyset mode the rows come after the cursor in the
+     * order of {@code sort}, whose last column must be the unique {@code id}.
+     */
+    public static <E extends Record> Page<E> fetch(PanacheRepositoryBase<E, Long> repository, String entity,
+            Filter filter, Sort sort, PageRequest request) {
+        long total = repository.count(filter.query(), filter.parameters());
+        if (!request.keyset()) {
+            List<E> items = repository.find(filter.query(), sort, filter.parameters())
+                    .page(request.page(), request.size()).list();
+            return new Page<>(items, total, null);
+        }
+        List<Sort.Column> columns = sort.getColumns();
+        if (request.after() != null) {
+            filter.where(after(columns, request.after().keys(), filter));
+        }
+        List<E> items = repository.find(filter.query(), sort, filter.parameters()).page(0, request.size()).list();
+        String next = null;
+        if (items.size() == request.size()) {
+            Object[] keys = keysOf(repository, entity, columns, items.get(items.size() - 1).id);
+            next = new Cursor(request.sort(), Arrays.asList(keys)).encode();
+        }
+        return new Page<>(items, total, next);
+    }
+
+    /** The rows after the keys: (c0 > k0) or (c0 = k0 and c1 > k1) or ..., with < for descending columns. */
+    private static String after(List<Sort.Column> columns, List<Object> keys, Filter filter) {
+        if (keys.size() != columns.size()) {
+            throw ProblemException.invalid(Violation.query("cursor", "does not fit this list; start with cursor=*"));
+        }
+        List<String> alternatives = new ArrayList<>();
+        for (int j = 0; j < columns.size(); j++) {
+            List<String> terms = new ArrayList<>();
+            for (int i = 0; i < j; i++) {
+                terms.add(columns.get(i).getName() + " = :k" + i);
+            }
+            String op = columns.get(j).getDirection() == Sort.Direction.Descending ? " < " : " > ";
+            terms.add(columns.get(j).getName() + op + ":k" + j);
+            alternatives.add("(" + String.join(" and ", terms) + ")");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            filter.param("k" + i, keys.get(i));
+        }
+        return "(" + String.join(" or ", alternatives) + ")";
+    }
+
+    private static Object[] keysOf(PanacheRepositoryBase<?, Long> repository, String entity, List<Sort.Column> columns,
+            Long id) {
+        String select = String.join(", ", columns.stream().map(Sort.Column::getName).toList());
+        Object result = repository.getEntityManager()
+                .createQuery("select " + select + " from " + entity + " where id = :id")
+                .setParameter("id", id).getSingleResult();
+        return columns.size() == 1 ? new Object[] {result} : (Object[]) result;
+    }
+
+    public static <E, R> RestResponse<PageResponse<R>> respond(Page<E> page, PageRequest request,
             Function<E, R> mapper, UriInfo uri) {
-        long total = query.count();
-        List<R> items = query.page(page, size).list().stream().map(mapper).toList();
-        return page(items, page, size, total, uri);
+        List<R> items = page.items().stream().map(mapper).toList();
+        return respond(items, page.total(), page.nextCursor(), request, uri);
     }
 
     /** A page of a list held in memory. */
     public static <R> RestResponse<PageResponse<R>> page(List<R> all, int page, int size, UriInfo uri) {
         int from = (int) Math.min((long) page * size, all.size());
         int to = (int) Math.min((long) from + size, all.size());
-        return page(all.subList(from, to), page, size, all.size(), uri);
+        return respond(all.subList(from, to), all.size(), null, new PageRequest(page, size, false, null, null), uri);
     }
 
-    private static <R> RestResponse<PageResponse<R>> page(List<R> items, int page, int size, long total, UriInfo uri) {
-        PageResponse<R> body = new PageResponse<>(items, page, size, total);
-        RestResponse.ResponseBuilder<PageResponse<R>> response = RestResponse.ResponseBuilder.ok(body)
-                .header(TOTAL_COUNT, total);
+    private static <R> RestResponse<PageResponse<R>> respond(List<R> items, long total, String nextCursor,
+            PageRequest request, UriInfo uri) {
+        PageResponse<R> body = new PageResponse<>(items, request.page(), request.size(), total, nextCursor);
         List<String> links = new ArrayList<>();
-        long lastPage = total == 0 ? 0 : (total - 1) / size;
-        links.add(link(uri, 0, "first"));
-        if (page > 0) {
-            links.add(link(uri, Math.min(page - 1, lastPage), "prev"));
+        if (request.keyset()) {
+            links.add(link(uri, "cursor", "*", "first"));
+            if (nextCursor != null) {
+                links.add(link(uri, "cursor", nextCursor, "next"));
+            }
+        } else {
+            int page = request.page();
+            long lastPage = total == 0 ? 0 : (total - 1) / request.size();
+            links.add(link(uri, "page", 0, "first"));
+            if (page > 0) {
+                links.add(link(uri, "page", Math.min(page - 1, lastPage), "prev"));
+            }
+            if (page < lastPage) {
+                links.add(link(uri, "page", page + 1, "next"));
+            }
+            links.add(link(uri, "page", lastPage, "last"));
         }
-        if (page < lastPage) {
-            links.add(link(uri, page + 1, "next"));
-        }
-        links.add(link(uri, lastPage, "last"));
-        response.header("Link", String.join(", ", links));
-        return response.build();
+        return RestResponse.ResponseBuilder.ok(body)
+                .header(TOTAL_COUNT, total)
+                .header("Link", String.join(", ", links))
+                .build();
     }
 
-    private static String link(UriInfo uri, long page, String rel) {
-        UriBuilder builder = uri.getRequestUriBuilder().replaceQueryParam("page", page);
+    private static String link(UriInfo uri, String parameter, Object value, String rel) {
+        UriBuilder builder = uri.getRequestUriBuilder().replaceQueryParam(parameter, value);
         return "<" + builder.build() + ">; rel=\"" + rel + "\"";
     }
 }

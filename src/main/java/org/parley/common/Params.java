@@ -26,6 +26,31 @@ public final class Params {
         return integer("size", paging.size, Integer.parseInt(Paging.DEFAULT_SIZE), 1, Paging.MAX_SIZE);
     }
 
+    /** The page or cursor asked for, for a list sorted by {@code sort} (the client's value, or the default). */
+    public PageRequest pageRequest(PageParams paging, String sort, String defaultSort) {
+        int page = page(paging);
+        int size = size(paging);
+        String effectiveSort = sort == null || sort.isBlank() ? defaultSort : sort.trim();
+        if (paging.cursor == null) {
+            return new PageRequest(page, size, false, null, effectiveSort);
+        }
+        if (paging.page != null) {
+            violations.add(Violation.query("page", "cannot be combined with cursor"));
+        }
+        String value = paging.cursor.trim();
+        if (value.isEmpty() || value.equals("*")) {
+            return new PageRequest(0, size, true, null, effectiveSort);
+        }
+        Cursor cursor = Cursor.decode(value);
+        if (cursor == null) {
+            violations.add(Violation.query("cursor", "is not a cursor of this API; start with cursor=*"));
+        } else if (!cursor.sort().equals(effectiveSort)) {
+            violations.add(Violation.query("cursor", "was made for sort=" + cursor.sort() + ", not sort=" + effectiveSort));
+            cursor = null;
+        }
+        return new PageRequest(0, size, true, cursor, effectiveSort);
+    }
+
     public Long id(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

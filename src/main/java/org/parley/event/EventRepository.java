@@ -1,8 +1,6 @@
 package org.parley.event;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.common.Filter;
 import org.parley.search.SearchIndex;
@@ -15,7 +13,7 @@ public class EventRepository implements PanacheRepository<Event> {
     private static final String AS_SUBJECT = ":%s member of subjectCountries";
 
     /** Events matching every filter set in the query; countries must all be involved. */
-    public PanacheQuery<Event> search(EventQuery query, Sort sort) {
+    public Filter filter(EventQuery query) {
         Filter filter = new Filter();
         for (int i = 0; i < query.countries().size(); i++) {
             String name = "country" + i;
@@ -47,6 +45,6 @@ public class EventRepository implements PanacheRepository<Event> {
         if (!query.words().isEmpty()) {
             SearchIndex.matchEvents(filter, query.words());
         }
-        return find(filter.query(), sort, filter.parameters());
+        return filter;
     }
 }

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.common.Created;
 import org.parley.common.PageParams;
+import org.parley.common.PageRequest;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
@@ -50,6 +51,7 @@ import org.parley.statement.StatementResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EventResource {
 
+    private static final String DEFAULT_SORT = "-date";
     private static final Map<String, List<String>> SORTS = Map.of(
             "date", List.of("eventDate"), "title", List.of("title"), "id", List.of("id"));
 
@@ -101,11 +103,10 @@ public class EventResource {
                 params.id("participant", participant),
                 params.words("q", q));
         params.range("from", query.from(), "to", query.to());
-        var order = params.sort(sort, "-date", SORTS);
-        int page = params.page(paging);
-        int size = params.size(paging);
+        var order = params.sort(sort, DEFAULT_SORT, SORTS);
+        PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
         params.validate();
-        return Paging.page(service.search(query, order), page, size, EventResponse::from, uri);
+        return Paging.respond(service.search(query, order, request), request, EventResponse::from, uri);
     }
 
     @GET

@@ -1,6 +1,5 @@
 package org.parley.event;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.parley.common.Page;
+import org.parley.common.PageRequest;
+import org.parley.common.Paging;
 import org.parley.common.ProblemException;
 import org.parley.common.Violation;
 import org.parley.participant.Participant;
@@ -42,8 +44,8 @@ public class EventService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PanacheQuery<Event> search(EventQuery query, Sort sort) {
-        return events.search(query, sort);
+    public Page<Event> search(EventQuery query, Sort sort, PageRequest request) {
+        return Paging.fetch(events, "Event", events.filter(query), sort, request);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,15 +1,13 @@
 package org.parley.participant;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.common.Filter;
 
 @ApplicationScoped
 public class ParticipantRepository implements PanacheRepository<Participant> {
 
-    public PanacheQuery<Participant> search(String country, ParticipantKind kind, String q, Sort sort) {
+    public Filter filter(String country, ParticipantKind kind, String q) {
         Filter filter = new Filter();
         if (country != null) {
             filter.where("country = :country", "country", country);
@@ -21,7 +19,7 @@ public class ParticipantRepository implements PanacheRepository<Participant> {
             filter.where("(lower(name) like :q escape '\\' or exists (select 1 from Participant p2 join p2.aliases a"
                     + " where p2 = this and lower(a) like :q escape '\\'))", "q", Filter.containsPattern(q));
         }
-        return find(filter.query(), sort, filter.parameters());
+        return filter;
     }
 
     /** Whether any event or statement still refers to the participant. */

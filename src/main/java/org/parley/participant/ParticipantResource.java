@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.common.Created;
 import org.parley.common.PageParams;
+import org.parley.common.PageRequest;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
@@ -49,6 +50,7 @@ import org.parley.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ParticipantResource {
 
+    private static final String DEFAULT_SORT = "name";
     private static final Map<String, List<String>> SORTS = Map.of(
             "name", List.of("name"), "country", List.of("country", "name"), "id", List.of("id"));
 
@@ -79,11 +81,10 @@ public class ParticipantResource {
         String countryCode = params.country("country", country);
         ParticipantKind participantKind = params.optionalEnum("kind", kind, ParticipantKind.class);
         String text = params.text("q", q, 200);
-        var order = params.sort(sort, "name", SORTS);
-        int page = params.page(paging);
-        int size = params.size(paging);
+        var order = params.sort(sort, DEFAULT_SORT, SORTS);
+        PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
         params.validate();
-        return Paging.page(service.search(countryCode, participantKind, text, order), page, size,
+        return Paging.respond(service.search(countryCode, participantKind, text, order, request), request,
                 ParticipantResponse::from, uri);
     }
 

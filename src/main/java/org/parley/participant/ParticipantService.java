@@ -1,10 +1,12 @@
 package org.parley.participant;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.parley.common.Page;
+import org.parley.common.PageRequest;
+import org.parley.common.Paging;
 import org.parley.common.ProblemException;
 
 @ApplicationScoped
@@ -18,8 +20,8 @@ public class ParticipantService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PanacheQuery<Participant> search(String country, ParticipantKind kind, String q, Sort sort) {
-        return participants.search(country, kind, q, sort);
+    public Page<Participant> search(String country, ParticipantKind kind, String q, Sort sort, PageRequest request) {
+        return Paging.fetch(participants, "Participant", participants.filter(country, kind, q), sort, request);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

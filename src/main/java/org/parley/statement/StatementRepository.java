@@ -1,6 +1,5 @@
 package org.parley.statement;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,7 @@ import org.parley.event.Event;
 @ApplicationScoped
 public class StatementRepository implements PanacheRepository<Statement> {
 
-    public PanacheQuery<Statement> search(StatementQuery query, Sort sort) {
+    public Filter filter(StatementQuery query) {
         Filter filter = new Filter();
         if (query.eventId() != null) {
             filter.where("event.id = :event", "event", query.eventId());
@@ -43,7 +42,7 @@ public class StatementRepository implements PanacheRepository<Statement> {
         if (!query.words().isEmpty()) {
             SearchIndex.matchStatements(filter, query.words());
         }
-        return find(filter.query(), sort, filter.parameters());
+        return filter;
     }
 
     public List<Statement> listForEvent(Event event) {

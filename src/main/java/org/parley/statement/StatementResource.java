@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.common.Created;
 import org.parley.common.PageParams;
+import org.parley.common.PageRequest;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
@@ -47,6 +48,7 @@ import org.parley.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class StatementResource {
 
+    private static final String DEFAULT_SORT = "-date";
     private static final Map<String, List<String>> SORTS = Map.of(
             "date", List.of("event.eventDate", "event.id", "+position"), "id", List.of("id"));
 
@@ -93,11 +95,10 @@ public class StatementResource {
                 params.date("to", to),
                 params.words("q", q));
         params.range("from", query.from(), "to", query.to());
-        var order = params.sort(sort, "-date", SORTS);
-        int page = params.page(paging);
-        int size = params.size(paging);
+        var order = params.sort(sort, DEFAULT_SORT, SORTS);
+        PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
         params.validate();
-        return Paging.page(service.search(query, order), page, size, StatementResponse::from, uri);
+        return Paging.respond(service.search(query, order, request), request, StatementResponse::from, uri);
     }
 
     @GET

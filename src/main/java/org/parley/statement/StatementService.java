@@ -1,12 +1,14 @@
 package org.parley.statement;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.parley.common.Page;
+import org.parley.common.PageRequest;
+import org.parley.common.Paging;
 import org.parley.common.ProblemException;
 import org.parley.common.Violation;
 import org.parley.event.Event;
@@ -37,8 +39,8 @@ public class StatementService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PanacheQuery<Statement> search(StatementQuery query, Sort sort) {
-        return statements.search(query, sort);
+    public Page<Statement> search(StatementQuery query, Sort sort, PageRequest request) {
+        return Paging.fetch(statements, "Statement", statements.filter(query), sort, request);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

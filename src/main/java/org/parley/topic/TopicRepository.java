@@ -1,8 +1,6 @@
 package org.parley.topic;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -12,13 +10,13 @@ import org.parley.common.Filter;
 @ApplicationScoped
 public class TopicRepository implements PanacheRepository<Topic> {
 
-    public PanacheQuery<Topic> search(String q, Sort sort) {
+    public Filter filter(String q) {
         Filter filter = new Filter();
         if (q != null) {
             filter.where("(lower(slug) like :q escape '\\' or lower(name) like :q escape '\\'"
                     + " or lower(description) like :q escape '\\')", "q", Filter.containsPattern(q));
         }
-        return find(filter.query(), sort, filter.parameters());
+        return filter;
     }
 
     public Optional<Topic> findBySlug(String slug) {

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.common.Created;
 import org.parley.common.PageParams;
+import org.parley.common.PageRequest;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
@@ -47,6 +48,7 @@ import org.parley.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TopicResource {
 
+    private static final String DEFAULT_SORT = "slug";
     private static final Map<String, List<String>> SORTS = Map.of(
             "slug", List.of("slug"), "name", List.of("name"), "id", List.of("id"));
 
@@ -70,11 +72,10 @@ public class TopicResource {
             @Context UriInfo uri) {
         Params params = new Params();
         String text = params.text("q", q, 200);
-        var order = params.sort(sort, "slug", SORTS);
-        int page = params.page(paging);
-        int size = params.size(paging);
+        var order = params.sort(sort, DEFAULT_SORT, SORTS);
+        PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
         params.validate();
-        return Paging.page(service.search(text, order), page, size, TopicResponse::from, uri);
+        return Paging.respond(service.search(text, order, request), request, TopicResponse::from, uri);
     }
 
     @GET

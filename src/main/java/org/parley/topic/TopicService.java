@@ -1,6 +1,5 @@
 package org.parley.topic;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.parley.common.Page;
+import org.parley.common.PageRequest;
+import org.parley.common.Paging;
 import org.parley.common.ProblemException;
 import org.parley.common.Violation;
 
@@ -24,8 +26,8 @@ public class TopicService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PanacheQuery<Topic> search(String q, Sort sort) {
-        return topics.search(q, sort);
+    public Page<Topic> search(String q, Sort sort, PageRequest request) {
+        return Paging.fetch(topics, "Topic", topics.filter(q), sort, request);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

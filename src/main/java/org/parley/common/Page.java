@@ -1,0 +1,7 @@
+package org.parley.common;
+
+import java.util.List;
+
+/** One page of records, the number matching over all pages, and the cursor of the next rows in keyset mode. */
+public record Page<E>(List<E> items, long total, String nextCursor) {
+}
