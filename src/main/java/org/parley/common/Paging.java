@@ -35,13 +35,36 @@ public final class Paging {
                     .page(request.page(), request.size()).list();
             return new Page<>(items, total, null);
         }
+        return after(repository, entity, filter, sort, request, total);
+    }
+
+    /**
+     * Every record matching the filter, handed to the sink in keyset batches; the persistence context is cleared
+     * after each batch, so memory stays constant however many records there are.
+     */
+    public static <E extends Record> void forEachBatch(PanacheRepositoryBase<E, Long> repository, String entity,
+            java.util.function.Supplier<Filter> filter, Sort sort, int batchSize, java.util.function.Consumer<List<E>> sink) {
+        PageRequest request = new PageRequest(0, batchSize, true, null, "export");
+        while (request != null) {
+            Page<E> page = after(repository, entity, filter.get(), sort, request, -1);
+            sink.accept(page.items());
+            repository.getEntityManager().clear();
+            request = page.nextCursor() == null ? null
+                    : new PageRequest(0, batchSize, true, Cursor.decode(page.nextCursor()), "export");
+        }
+    }
+
+    private static <E extends Record> Page<E> after(PanacheRepositoryBase<E, Long> repository, String entity,
+            Filter filter, Sort sort, PageRequest request, long total) {
         List<Sort.Column> columns = sort.getColumns();
         if (request.after() != null) {
             filter.where(after(columns, request.after().keys(), filter));
         }
-        List<E> items = repository.find(filter.query(), sort, filter.parameters()).page(0, request.size()).list();
+        // one row more than asked tells whether there is a next page
+        List<E> items = repository.find(filter.query(), sort, filter.parameters()).page(0, request.size() + 1).list();
         String next = null;
-        if (items.size() == request.size()) {
+        if (items.size() > request.size()) {
+            items = items.subList(0, request.size());
             Object[] keys = keysOf(repository, entity, columns, items.get(items.size() - 1).id);
             next = new Cursor(request.sort(), Arrays.asList(keys)).encode();
         }

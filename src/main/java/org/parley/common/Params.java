@@ -240,6 +240,11 @@ public final class Params {
         return key;
     }
 
+    /** Records a bad parameter found elsewhere. */
+    public void invalid(String name, String message) {
+        violations.add(Violation.query(name, message));
+    }
+
     /** Throws one 400 problem naming every bad parameter read so far. */
     public void validate() {
         if (!violations.isEmpty()) {

@@ -24,10 +24,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.common.Created;
+import org.parley.common.Exports;
+import org.parley.common.Formats;
 import org.parley.common.PageParams;
 import org.parley.common.PageRequest;
 import org.parley.common.PageResponse;
@@ -56,9 +60,11 @@ public class EventResource {
             "date", List.of("eventDate"), "title", List.of("title"), "id", List.of("id"));
 
     private final EventService service;
+    private final Exports exports;
 
-    public EventResource(EventService service) {
+    public EventResource(EventService service, Exports exports) {
         this.service = service;
+        this.exports = exports;
     }
 
     @GET
@@ -68,45 +74,64 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "One page of events; `Link` and `X-Total-Count` headers")
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     public RestResponse<PageResponse<EventResponse>> list(
-            @Parameter(description = "ISO 3166-1 alpha-2 code, any case; repeat it for events involving all the countries given",
-                    example = "KZ")
-            @QueryParam("country") List<String> country,
-            @Parameter(description = "How `country` must be involved: as a participant's country, as a subject, or either",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"participant", "subject", "any"},
-                            defaultValue = "any"))
-            @QueryParam("countryRole") String countryRole,
-            @Parameter(description = "Earliest event date, inclusive (ISO date)", example = "2022-01-01")
-            @QueryParam("from") String from,
-            @Parameter(description = "Latest event date, inclusive (ISO date)", example = "2022-12-31")
-            @QueryParam("to") String to,
-            @Parameter(description = "Event type; repeat it for any of several",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = EventType.class))
-            @QueryParam("type") List<String> type,
-            @Parameter(description = "Topic slug; repeat it for events with any of several", example = "kazakhstan-unrest")
-            @QueryParam("topic") List<String> topic,
-            @Parameter(description = "Id of a participant who took part", example = "1")
-            @QueryParam("participant") String participant,
-            @Parameter(description = "Words that must all appear in the title, the summary or a statement; case and accents are ignored (securite finds sécurité)", example = "Kazakhstan")
-            @QueryParam("q") String q,
+            @BeanParam EventFilterParams filters,
             @Parameter(description = "`date`, `-date` (default), `title`, `-title`, `id` or `-id`")
             @QueryParam("sort") String sort,
             @BeanParam PageParams paging,
             @Context UriInfo uri) {
         Params params = new Params();
-        EventQuery query = new EventQuery(
-                params.countries("country", country),
-                countryRole == null ? CountryRole.ANY : params.optionalEnum("countryRole", countryRole, CountryRole.class),
-                params.date("from", from),
-                params.date("to", to),
-                params.enums("type", type, EventType.class),
-                topic.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
-                params.id("participant", participant),
-                params.words("q", q));
-        params.range("from", query.from(), "to", query.to());
+        EventQuery query = filters.toQuery(params);
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
         PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
         params.validate();
         return Paging.respond(service.search(query, order, request), request, EventResponse::from, uri);
+    }
+
+    @GET
+    @Produces(Formats.CSV + ";qs=0.5")
+    @Operation(operationId = "exportEventsCsv", summary = "Export every matching event as CSV",
+            description = "All rows that match the filters (no paging), streamed as RFC 4180 CSV in UTF-8 with a"
+                    + " header row; lists inside a cell are joined with `; `. Ask with `Accept: text/csv` or"
+                    + " `format=csv`; `fields=` picks and orders the columns.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed",
+            content = @Content(mediaType = Formats.CSV, schema = @Schema(implementation = EventRow.class)))
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    public RestResponse<StreamingOutput> exportCsv(@BeanParam EventFilterParams filters,
+            @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
+            @Parameter(description = "Comma-separated columns to export, in that order", example = "id,date,title")
+            @QueryParam("fields") String fields) {
+        Params params = new Params();
+        EventQuery query = filters.toQuery(params);
+        var order = params.sort(sort, DEFAULT_SORT, SORTS);
+        List<String> columns = Exports.fields(params, fields, EventRow.class);
+        params.validate();
+        StreamingOutput rows = exports.<Event, EventRow>csv(sink -> service.export(query, order, sink),
+                EventRow::from, EventRow.class, columns);
+        return RestResponse.ResponseBuilder.ok(rows, Formats.CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"events.csv\"").build();
+    }
+
+    @GET
+    @Produces(Formats.NDJSON + ";qs=0.5")
+    @Operation(operationId = "exportEventsNdjson", summary = "Export every matching event as NDJSON",
+            description = "All rows that match the filters (no paging), streamed one JSON object per line, as the"
+                    + " list shows them. Ask with `Accept: application/x-ndjson` or `format=ndjson`; `fields=` keeps"
+                    + " only the properties named.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed",
+            content = @Content(mediaType = Formats.NDJSON, schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    public RestResponse<StreamingOutput> exportNdjson(@BeanParam EventFilterParams filters,
+            @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
+            @Parameter(description = "Comma-separated properties to keep", example = "id,date,title")
+            @QueryParam("fields") String fields) {
+        Params params = new Params();
+        EventQuery query = filters.toQuery(params);
+        var order = params.sort(sort, DEFAULT_SORT, SORTS);
+        List<String> properties = Exports.fields(params, fields, EventResponse.class);
+        params.validate();
+        StreamingOutput rows = exports.<Event>ndjson(sink -> service.export(query, order, sink),
+                EventResponse::from, properties);
+        return RestResponse.ResponseBuilder.ok(rows, Formats.NDJSON).build();
     }
 
     @GET

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,6 +29,8 @@ import org.parley.topic.TopicService;
 @Transactional
 public class EventService {
 
+    static final int EXPORT_BATCH = 1000;
+
     private final EventRepository events;
     private final StatementRepository statements;
     private final ParticipantService participants;
@@ -46,6 +49,12 @@ public class EventService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Event> search(EventQuery query, Sort sort, PageRequest request) {
         return Paging.fetch(events, "Event", events.filter(query), sort, request);
+    }
+
+    /** Every event matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void export(EventQuery query, Sort sort, Consumer<List<Event>> sink) {
+        Paging.forEachBatch(events, "Event", () -> events.filter(query), sort, EXPORT_BATCH, sink);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -24,16 +24,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.common.Created;
+import org.parley.common.Exports;
+import org.parley.common.Formats;
 import org.parley.common.PageParams;
 import org.parley.common.PageRequest;
 import org.parley.common.PageResponse;
@@ -53,9 +58,11 @@ public class StatementResource {
             "date", List.of("event.eventDate", "event.id", "+position"), "id", List.of("id"));
 
     private final StatementService service;
+    private final Exports exports;
 
-    public StatementResource(StatementService service) {
+    public StatementResource(StatementService service, Exports exports) {
         this.service = service;
+        this.exports = exports;
     }
 
     @GET
@@ -64,41 +71,64 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "One page of statements; `Link` and `X-Total-Count` headers")
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     public RestResponse<PageResponse<StatementResponse>> list(
-            @Parameter(description = "Id of the event", example = "1")
-            @QueryParam("event") String event,
-            @Parameter(description = "Id of the speaking participant", example = "1")
-            @QueryParam("speaker") String speaker,
-            @Parameter(description = "The speaker's country, ISO 3166-1 alpha-2, any case", example = "CN")
-            @QueryParam("country") String country,
-            @Parameter(description = "Topic slug; repeat it for statements with any of several", example = "colour-revolutions")
-            @QueryParam("topic") List<String> topic,
-            @Parameter(description = "Language of the text (BCP 47); `fr` also matches `fr-CA`", example = "fr")
-            @QueryParam("language") String language,
-            @Parameter(description = "Earliest event date, inclusive (ISO date)", example = "2022-01-01")
-            @QueryParam("from") String from,
-            @Parameter(description = "Latest event date, inclusive (ISO date)", example = "2022-12-31")
-            @QueryParam("to") String to,
-            @Parameter(description = "Words that must all appear in the text or its translation; case and accents are ignored (securite finds sécurité)", example = "Asie centrale")
-            @QueryParam("q") String q,
+            @BeanParam StatementFilterParams filters,
             @Parameter(description = "`-date` (default: newest event first, statements in order), `date`, `id` or `-id`")
             @QueryParam("sort") String sort,
             @BeanParam PageParams paging,
             @Context UriInfo uri) {
         Params params = new Params();
-        StatementQuery query = new StatementQuery(
-                params.id("event", event),
-                params.id("speaker", speaker),
-                params.country("country", country),
-                topic.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
-                params.language("language", language),
-                params.date("from", from),
-                params.date("to", to),
-                params.words("q", q));
-        params.range("from", query.from(), "to", query.to());
+        StatementQuery query = filters.toQuery(params);
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
         PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
         params.validate();
         return Paging.respond(service.search(query, order, request), request, StatementResponse::from, uri);
+    }
+
+    @GET
+    @Produces(Formats.CSV + ";qs=0.5")
+    @Operation(operationId = "exportStatementsCsv", summary = "Export every matching statement as CSV",
+            description = "All rows that match the filters (no paging), streamed as RFC 4180 CSV in UTF-8 with a"
+                    + " header row; lists inside a cell are joined with `; `. Ask with `Accept: text/csv` or"
+                    + " `format=csv`; `fields=` picks and orders the columns.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed",
+            content = @Content(mediaType = Formats.CSV, schema = @Schema(implementation = StatementRow.class)))
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    public RestResponse<StreamingOutput> exportCsv(@BeanParam StatementFilterParams filters,
+            @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
+            @Parameter(description = "Comma-separated columns to export, in that order", example = "id,date,title")
+            @QueryParam("fields") String fields) {
+        Params params = new Params();
+        StatementQuery query = filters.toQuery(params);
+        var order = params.sort(sort, DEFAULT_SORT, SORTS);
+        List<String> columns = Exports.fields(params, fields, StatementRow.class);
+        params.validate();
+        StreamingOutput rows = exports.<Statement, StatementRow>csv(sink -> service.export(query, order, sink),
+                StatementRow::from, StatementRow.class, columns);
+        return RestResponse.ResponseBuilder.ok(rows, Formats.CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"statements.csv\"").build();
+    }
+
+    @GET
+    @Produces(Formats.NDJSON + ";qs=0.5")
+    @Operation(operationId = "exportStatementsNdjson", summary = "Export every matching statement as NDJSON",
+            description = "All rows that match the filters (no paging), streamed one JSON object per line, as the"
+                    + " list shows them. Ask with `Accept: application/x-ndjson` or `format=ndjson`; `fields=` keeps"
+                    + " only the properties named.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed",
+            content = @Content(mediaType = Formats.NDJSON, schema = @Schema(implementation = StatementResponse.class)))
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    public RestResponse<StreamingOutput> exportNdjson(@BeanParam StatementFilterParams filters,
+            @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
+            @Parameter(description = "Comma-separated properties to keep", example = "id,date,title")
+            @QueryParam("fields") String fields) {
+        Params params = new Params();
+        StatementQuery query = filters.toQuery(params);
+        var order = params.sort(sort, DEFAULT_SORT, SORTS);
+        List<String> properties = Exports.fields(params, fields, StatementResponse.class);
+        params.validate();
+        StreamingOutput rows = exports.<Statement>ndjson(sink -> service.export(query, order, sink),
+                StatementResponse::from, properties);
+        return RestResponse.ResponseBuilder.ok(rows, Formats.NDJSON).build();
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Set;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
@@ -22,6 +23,8 @@ import org.parley.topic.TopicService;
 @ApplicationScoped
 @Transactional
 public class StatementService {
+
+    static final int EXPORT_BATCH = 1000;
 
     private final StatementRepository statements;
     private final EventRepository events;
@@ -41,6 +44,12 @@ public class StatementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Statement> search(StatementQuery query, Sort sort, PageRequest request) {
         return Paging.fetch(statements, "Statement", statements.filter(query), sort, request);
+    }
+
+    /** Every statement matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void export(StatementQuery query, Sort sort, Consumer<List<Statement>> sink) {
+        Paging.forEachBatch(statements, "Statement", () -> statements.filter(query), sort, EXPORT_BATCH, sink);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,0 +1,109 @@
+package org.parley.common;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Streams every row of a query as CSV (RFC 4180, UTF-8, header row) or NDJSON, batch by batch, so that an export
+ * starts at once and its memory does not grow with its size. {@code fields=} picks and orders the columns.
+ */
+@ApplicationScoped
+public class Exports {
+
+    private final ObjectMapper json;
+    private final CsvMapper csv = CsvMapper.builder().enable(JsonGenerator.Feature.IGNORE_UNKNOWN)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+
+    public Exports(ObjectMapper json) {
+        this.json = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        csv.findAndRegisterModules();
+    }
+
+    /** The rows of a source as CSV, one column per field of the row record (or the chosen ones, in their order). */
+    public <E, R extends java.lang.Record> StreamingOutput csv(Consumer<Consumer<List<E>>> source,
+            Function<E, R> toRow, Class<R> rowType, List<String> fields) {
+        CsvSchema full = csv.schemaFor(rowType);
+        CsvSchema.Builder chosen = CsvSchema.builder();
+        for (String field : fields.isEmpty() ? names(rowType) : fields) {
+            chosen.addColumn(full.column(field));
+        }
+        ObjectWriter writer = csv.writerFor(rowType).with(chosen.setUseHeader(true).build());
+        return output -> {
+            try (SequenceWriter rows = writer.writeValues(output)) {
+                source.accept(batch -> write(rows, batch.stream().map(toRow).toList()));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        };
+    }
+
+    /** The rows of a source as newline-delimited JSON, with only the chosen properties when fields are given. */
+    public <E> StreamingOutput ndjson(Consumer<Consumer<List<E>>> source, Function<E, ?> toJson, List<String> fields) {
+        ObjectWriter writer = json.writer().withRootValueSeparator("\n");
+        Set<String> keep = new LinkedHashSet<>(fields);
+        return output -> {
+            try (SequenceWriter rows = writer.writeValues(output)) {
+                source.accept(batch -> write(rows, batch.stream()
+                        .map(toJson.andThen(row -> keep.isEmpty() ? row : select(row, keep))).toList()));
+                output.write('\n');
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        };
+    }
+
+    /** The JSON properties named, in their order. */
+    public ObjectNode select(Object value, Set<String> fields) {
+        ObjectNode all = json.valueToTree(value);
+        ObjectNode kept = json.createObjectNode();
+        fields.forEach(field -> kept.set(field, all.get(field)));
+        return kept;
+    }
+
+    /**
+     * The fields asked for in {@code fields=a,b}, each checked against the allowed names (the components of the
+     * record type); empty when absent.
+     */
+    public static List<String> fields(Params params, String value, Class<? extends java.lang.Record> type) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<String> allowed = names(type);
+        List<String> fields = Arrays.stream(value.split(",")).map(String::trim).filter(f -> !f.isEmpty()).distinct()
+                .toList();
+        for (String field : fields) {
+            if (!allowed.contains(field)) {
+                params.invalid("fields", "'" + field + "' is not a field; use some of " + String.join(", ", allowed));
+            }
+        }
+        return fields;
+    }
+
+    private static List<String> names(Class<? extends java.lang.Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
+    }
+
+    private static void write(SequenceWriter rows, List<?> batch) {
+        try {
+            rows.writeAll(batch);
+            rows.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.parley.common;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/**
+ * {@code format=csv|ndjson|json} on any request stands for the matching {@code Accept} header, so that a browser
+ * or a plain {@code curl} can ask for an export.
+ */
+@Provider
+@PreMatching
+public class Formats implements ContainerRequestFilter {
+
+    public static final String CSV = "text/csv";
+    public static final String NDJSON = "application/x-ndjson";
+
+    private static final Map<String, String> MEDIA_TYPES = Map.of(
+            "csv", CSV, "ndjson", NDJSON, "json", "application/json");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String format = request.getUriInfo().getQueryParameters().getFirst("format");
+        if (format == null) {
+            return;
+        }
+        String mediaType = MEDIA_TYPES.get(format.trim().toLowerCase(java.util.Locale.ROOT));
+        if (mediaType == null) {
+            throw ProblemException.invalid(Violation.query("format", "'" + format + "' is not one of csv, ndjson, json"));
+        }
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT, mediaType);
+    }
+}
