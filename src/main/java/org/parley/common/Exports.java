@@ -27,7 +27,9 @@ public class Exports {
 
     private final ObjectMapper json;
     private final CsvMapper csv = CsvMapper.builder().enable(JsonGenerator.Feature.IGNORE_UNKNOWN)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     public Exports(ObjectMapper json) {
         this.json = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -21,6 +21,11 @@ public class PageParams {
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = Paging.DEFAULT_SIZE))
     public String size;
 
+    /** Read by {@link FieldSelection}; here to be documented with every list. */
+    @QueryParam("fields")
+    @Parameter(description = "Comma-separated properties to keep in each item, e.g. `id,date,title`")
+    public String fields;
+
     @QueryParam("cursor")
     @Parameter(description = "Keyset paging: `*` for the first rows, then the `nextCursor` of the previous answer."
             + " Stable under concurrent inserts and as fast deep in a list as at its start; not with `page`.")

@@ -71,13 +71,23 @@ public class EventResource {
     @Operation(operationId = "listEvents", summary = "List events",
             description = "Events matching every filter given (AND between parameters), newest first by default."
                     + " Statements are not embedded here; read one event or list /statements for them.")
-    @APIResponse(responseCode = "200", description = "One page of events; `Link` and `X-Total-Count` headers")
+    @APIResponse(responseCode = "200", description = "One page of events with `Link` and `X-Total-Count` headers;"
+            + " with `Accept: text/csv` or `format=csv` (`application/x-ndjson`, `format=ndjson`) every matching row,"
+            + " unpaged and streamed",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)),
+                @Content(mediaType = Formats.CSV, schema = @Schema(implementation = EventRow.class)),
+                @Content(mediaType = Formats.NDJSON, schema = @Schema(implementation = EventResponse.class))})
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     public RestResponse<PageResponse<EventResponse>> list(
             @BeanParam EventFilterParams filters,
             @Parameter(description = "`date`, `-date` (default), `title`, `-title`, `id` or `-id`")
             @QueryParam("sort") String sort,
             @BeanParam PageParams paging,
+            @Parameter(description = "`csv` or `ndjson` for an export of every matching row, as the Accept header"
+                    + " would ask; `json` (default) for a page",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "ndjson"}))
+            @QueryParam("format") String format, // applied by Formats before the request gets here
             @Context UriInfo uri) {
         Params params = new Params();
         EventQuery query = filters.toQuery(params);
@@ -89,13 +99,7 @@ public class EventResource {
 
     @GET
     @Produces(Formats.CSV + ";qs=0.5")
-    @Operation(operationId = "exportEventsCsv", summary = "Export every matching event as CSV",
-            description = "All rows that match the filters (no paging), streamed as RFC 4180 CSV in UTF-8 with a"
-                    + " header row; lists inside a cell are joined with `; `. Ask with `Accept: text/csv` or"
-                    + " `format=csv`; `fields=` picks and orders the columns.")
-    @APIResponse(responseCode = "200", description = "The rows, streamed",
-            content = @Content(mediaType = Formats.CSV, schema = @Schema(implementation = EventRow.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @Operation(hidden = true) // documented with the list, which shares its GET
     public RestResponse<StreamingOutput> exportCsv(@BeanParam EventFilterParams filters,
             @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
             @Parameter(description = "Comma-separated columns to export, in that order", example = "id,date,title")
@@ -113,13 +117,7 @@ public class EventResource {
 
     @GET
     @Produces(Formats.NDJSON + ";qs=0.5")
-    @Operation(operationId = "exportEventsNdjson", summary = "Export every matching event as NDJSON",
-            description = "All rows that match the filters (no paging), streamed one JSON object per line, as the"
-                    + " list shows them. Ask with `Accept: application/x-ndjson` or `format=ndjson`; `fields=` keeps"
-                    + " only the properties named.")
-    @APIResponse(responseCode = "200", description = "The rows, streamed",
-            content = @Content(mediaType = Formats.NDJSON, schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @Operation(hidden = true) // documented with the list, which shares its GET
     public RestResponse<StreamingOutput> exportNdjson(@BeanParam EventFilterParams filters,
             @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
             @Parameter(description = "Comma-separated properties to keep", example = "id,date,title")

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -68,13 +69,23 @@ public class StatementResource {
     @GET
     @Operation(operationId = "listStatements", summary = "List statements",
             description = "Statements matching every filter given, newest event first, in order within each event.")
-    @APIResponse(responseCode = "200", description = "One page of statements; `Link` and `X-Total-Count` headers")
+    @APIResponse(responseCode = "200", description = "One page of statements with `Link` and `X-Total-Count` headers;"
+            + " with `Accept: text/csv` or `format=csv` (`application/x-ndjson`, `format=ndjson`) every matching row,"
+            + " unpaged and streamed",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementPage.class)),
+                @Content(mediaType = Formats.CSV, schema = @Schema(implementation = StatementRow.class)),
+                @Content(mediaType = Formats.NDJSON, schema = @Schema(implementation = StatementResponse.class))})
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     public RestResponse<PageResponse<StatementResponse>> list(
             @BeanParam StatementFilterParams filters,
             @Parameter(description = "`-date` (default: newest event first, statements in order), `date`, `id` or `-id`")
             @QueryParam("sort") String sort,
             @BeanParam PageParams paging,
+            @Parameter(description = "`csv` or `ndjson` for an export of every matching row, as the Accept header"
+                    + " would ask; `json` (default) for a page",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "ndjson"}))
+            @QueryParam("format") String format, // applied by Formats before the request gets here
             @Context UriInfo uri) {
         Params params = new Params();
         StatementQuery query = filters.toQuery(params);
@@ -86,13 +97,7 @@ public class StatementResource {
 
     @GET
     @Produces(Formats.CSV + ";qs=0.5")
-    @Operation(operationId = "exportStatementsCsv", summary = "Export every matching statement as CSV",
-            description = "All rows that match the filters (no paging), streamed as RFC 4180 CSV in UTF-8 with a"
-                    + " header row; lists inside a cell are joined with `; `. Ask with `Accept: text/csv` or"
-                    + " `format=csv`; `fields=` picks and orders the columns.")
-    @APIResponse(responseCode = "200", description = "The rows, streamed",
-            content = @Content(mediaType = Formats.CSV, schema = @Schema(implementation = StatementRow.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @Operation(hidden = true) // documented with the list, which shares its GET
     public RestResponse<StreamingOutput> exportCsv(@BeanParam StatementFilterParams filters,
             @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
             @Parameter(description = "Comma-separated columns to export, in that order", example = "id,date,title")
@@ -110,13 +115,7 @@ public class StatementResource {
 
     @GET
     @Produces(Formats.NDJSON + ";qs=0.5")
-    @Operation(operationId = "exportStatementsNdjson", summary = "Export every matching statement as NDJSON",
-            description = "All rows that match the filters (no paging), streamed one JSON object per line, as the"
-                    + " list shows them. Ask with `Accept: application/x-ndjson` or `format=ndjson`; `fields=` keeps"
-                    + " only the properties named.")
-    @APIResponse(responseCode = "200", description = "The rows, streamed",
-            content = @Content(mediaType = Formats.NDJSON, schema = @Schema(implementation = StatementResponse.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @Operation(hidden = true) // documented with the list, which shares its GET
     public RestResponse<StreamingOutput> exportNdjson(@BeanParam StatementFilterParams filters,
             @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
             @Parameter(description = "Comma-separated properties to keep", example = "id,date,title")
