@@ -167,6 +167,19 @@ public final class Params {
         return words;
     }
 
+    /** A code of 1 to {@code max} digits, such as a CAMEO prefix. */
+    public String digits(String name, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        if (!trimmed.matches("[0-9]{1," + max + "}")) {
+            violations.add(Violation.query(name, "'" + value + "' is not 1 to " + max + " digits"));
+            return null;
+        }
+        return trimmed;
+    }
+
     public Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -69,6 +69,28 @@ public class Event extends Record {
     @Column(name = "cameo_code", nullable = false)
     public String cameoCode;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EventStatus status = EventStatus.HELD;
+
+    /** Last day of an event over several days; null for one day. */
+    @Column(name = "end_date")
+    public LocalDate endDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "date_precision", nullable = false)
+    public DatePrecision datePrecision = DatePrecision.DAY;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "plover_type")
+    public PloverType ploverType;
+
+    @Column(name = "plover_mode")
+    public String ploverMode;
+
+    /** Goldstein scale value, -10 to +10. */
+    public Double goldstein;
+
     /** The participants' countries, sorted and without duplicates. */
     public List<String> countries() {
         return participants.stream().map(p -> p.participant.country).filter(c -> c != null).distinct().sorted().toList();

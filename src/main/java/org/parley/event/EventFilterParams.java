@@ -47,6 +47,16 @@ public class EventFilterParams {
             + " are ignored (securite finds sécurité)", example = "Kazakhstan")
     public String q;
 
+    @QueryParam("status")
+    @Parameter(description = "ANNOUNCED, HELD or CANCELLED; repeat it for any of several",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EventStatus.class))
+    public List<String> status;
+
+    @QueryParam("cameo")
+    @Parameter(description = "CAMEO code prefix: `04` is every consultation, `041` only telephone calls",
+            example = "04")
+    public String cameo;
+
     EventQuery toQuery(Params params) {
         EventQuery query = new EventQuery(
                 params.countries("country", country),
@@ -56,7 +66,9 @@ public class EventFilterParams {
                 params.enums("type", type, EventType.class),
                 topic.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
                 params.id("participant", participant),
-                params.words("q", q));
+                params.words("q", q),
+                params.enums("status", status, EventStatus.class),
+                params.digits("cameo", cameo, 4));
         params.range("from", query.from(), "to", query.to());
         return query;
     }

@@ -42,6 +42,12 @@ public class EventRepository implements PanacheRepository<Event> {
             filter.where("exists (select 1 from EventParticipant ep where ep.event = this and ep.participant.id = :pid)",
                     "pid", query.participantId());
         }
+        if (!query.statuses().isEmpty()) {
+            filter.where("status in :statuses", "statuses", query.statuses());
+        }
+        if (query.cameoPrefix() != null) {
+            filter.where("cameoCode like :cameo", "cameo", query.cameoPrefix() + "%");
+        }
         if (!query.words().isEmpty()) {
             SearchIndex.matchEvents(filter, query.words());
         }

@@ -2,6 +2,8 @@ package org.parley.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +42,21 @@ public record EventRequest(
         @Schema(description = "CAMEO event code; defaults from the type (041 for a phone call)", example = "041")
         @Pattern(regexp = "^[0-9]{2,4}$", message = "must be a CAMEO code of 2 to 4 digits, such as 041")
         String cameoCode,
+        @Schema(description = "Whether it took place; default HELD", example = "HELD")
+        EventStatus status,
+        @Schema(description = "Last day of an event over several days, not before `date`", example = "2022-01-11")
+        LocalDate endDate,
+        @Schema(description = "How precisely the source dates the event; default DAY", example = "DAY")
+        DatePrecision datePrecision,
+        @Schema(description = "PLOVER event type; defaults from the type (CONSULT for a call)", example = "CONSULT")
+        PloverType ploverType,
+        @Schema(description = "PLOVER mode; defaults from the type (phone for a call)", example = "phone")
+        @Size(max = 40)
+        @Pattern(regexp = "^[a-z]+(-[a-z]+)*$", message = "must be lowercase words joined by hyphens, such as third-party")
+        String ploverMode,
+        @Schema(description = "Goldstein scale value; defaults to that of the CAMEO code", example = "1.0")
+        @DecimalMin("-10.0") @DecimalMax("10.0")
+        Double goldstein,
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
         Long version) {
 }

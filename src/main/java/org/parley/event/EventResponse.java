@@ -26,6 +26,12 @@ public record EventResponse(
         List<StatementResponse> statements,
         List<Source> sources,
         @Schema(example = "041") String cameoCode,
+        @Schema(example = "HELD") EventStatus status,
+        @Schema(example = "2022-01-11") LocalDate endDate,
+        @Schema(example = "DAY") DatePrecision datePrecision,
+        @Schema(example = "CONSULT") PloverType ploverType,
+        @Schema(example = "phone") String ploverMode,
+        @Schema(example = "1.0") Double goldstein,
         Instant createdAt,
         Instant updatedAt,
         @Schema(example = "0") long version) {
@@ -39,7 +45,7 @@ public record EventResponse(
         return new EventResponse(e.id, e.title, e.type, e.eventDate, e.summary, Location.from(e.location),
                 e.participants.stream().map(EventParticipantRef::from).toList(), e.countries(),
                 e.subjectCountries.stream().sorted().toList(), e.topics.stream().map(TopicRef::from).toList(),
-                statements, e.sources.stream().map(Source::from).toList(), e.cameoCode, e.createdAt, e.updatedAt,
-                e.version);
+                statements, e.sources.stream().map(Source::from).toList(), e.cameoCode, e.status, e.endDate,
+                e.datePrecision, e.ploverType, e.ploverMode, e.goldstein, e.createdAt, e.updatedAt, e.version);
     }
 }

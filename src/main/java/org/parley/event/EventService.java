@@ -9,9 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.parley.code.CameoCode;
+import org.parley.code.CameoCodes;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
@@ -36,9 +39,11 @@ public class EventService {
     private final ParticipantService participants;
     private final TopicService topics;
     private final SearchIndex searchIndex;
+    private final CameoCodes cameoCodes;
 
     public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
-            TopicService topics, SearchIndex searchIndex) {
+            TopicService topics, SearchIndex searchIndex, CameoCodes cameoCodes) {
+        this.cameoCodes = cameoCodes;
         this.events = events;
         this.statements = statements;
         this.participants = participants;
@@ -97,6 +102,15 @@ public class EventService {
         List<Violation> violations = new ArrayList<>();
         Map<Long, Participant> people = resolveParticipants(request.participants(), violations);
         Set<Topic> resolvedTopics = topics.resolve("topics", request.topics(), violations);
+        String cameoCode = request.cameoCode() != null ? request.cameoCode() : request.type().defaultCameoCode();
+        Optional<CameoCode> cameo = cameoCodes.find(cameoCode);
+        if (cameo.isEmpty()) {
+            violations.add(Violation.body("cameoCode",
+                    "'" + cameoCode + "' is not in the CAMEO codebook; see /api/v1/codes/cameo"));
+        }
+        if (request.endDate() != null && request.endDate().isBefore(request.date())) {
+            violations.add(Violation.body("endDate", "must not be before date " + request.date()));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -113,7 +127,14 @@ public class EventService {
         event.eventDate = request.date();
         event.summary = request.summary();
         event.location = toLocation(request.location());
-        event.cameoCode = request.cameoCode() != null ? request.cameoCode() : request.type().defaultCameoCode();
+        event.cameoCode = cameoCode;
+        event.goldstein = request.goldstein() != null ? request.goldstein() : cameo.get().goldstein();
+        event.status = request.status() != null ? request.status() : EventStatus.HELD;
+        event.endDate = request.endDate();
+        event.datePrecision = request.datePrecision() != null ? request.datePrecision() : DatePrecision.DAY;
+        boolean defaultPlover = request.ploverType() == null && request.ploverMode() == null;
+        event.ploverType = defaultPlover ? request.type().defaultPloverType() : request.ploverType();
+        event.ploverMode = defaultPlover ? request.type().defaultPloverMode() : request.ploverMode();
         setParticipants(event, request.participants(), people);
         event.subjectCountries.clear();
         if (request.subjectCountries() != null) {

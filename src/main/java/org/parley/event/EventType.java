@@ -1,22 +1,37 @@
 package org.parley.event;
 
-/** Kinds of diplomatic interaction, each with the CAMEO event code it implies unless the event says otherwise. */
+/**
+ * Kinds of diplomatic interaction, each with the CAMEO event code and the PLOVER type and mode it implies unless the
+ * event says otherwise. A plain statement has no PLOVER category (PLOVER drops CAMEO's "make public statement").
+ */
 public enum EventType {
-    PHONE_CALL("041"),
-    VIDEO_CALL("041"),
-    MEETING("044"),
-    VISIT("042"),
-    SUMMIT("040"),
-    NEGOTIATION("046"),
-    AGREEMENT("057"),
-    JOINT_STATEMENT("019"),
-    STATEMENT("010"),
-    OTHER("040");
+    PHONE_CALL("041", PloverType.CONSULT, "phone"),
+    VIDEO_CALL("041", PloverType.CONSULT, "phone"),
+    MEETING("044", PloverType.CONSULT, "third-party"),
+    VISIT("042", PloverType.CONSULT, "visit"),
+    SUMMIT("040", PloverType.CONSULT, "multilateral"),
+    NEGOTIATION("046", PloverType.CONSULT, null),
+    AGREEMENT("057", PloverType.AGREE, null),
+    JOINT_STATEMENT("019", PloverType.AGREE, null),
+    STATEMENT("010", null, null),
+    OTHER("040", null, null);
 
     private final String defaultCameoCode;
+    private final PloverType defaultPloverType;
+    private final String defaultPloverMode;
 
-    EventType(String defaultCameoCode) {
+    EventType(String defaultCameoCode, PloverType defaultPloverType, String defaultPloverMode) {
         this.defaultCameoCode = defaultCameoCode;
+        this.defaultPloverType = defaultPloverType;
+        this.defaultPloverMode = defaultPloverMode;
+    }
+
+    public PloverType defaultPloverType() {
+        return defaultPloverType;
+    }
+
+    public String defaultPloverMode() {
+        return defaultPloverMode;
     }
 
     /** CAMEO code used when an event gives none: 041 "discuss by telephone" for a phone call, and so on. */

@@ -97,7 +97,8 @@ public class SeedLoader {
                     .map(r -> new EventParticipantRef(idOf(participantIds, r.participant()), null, null, r.role()))
                     .toList();
             Event event = events.create(valid(new EventRequest(e.title(), e.type(), e.date(), e.summary(), e.location(),
-                    roles, e.subjectCountries(), e.topics(), e.sources(), e.cameoCode(), null)));
+                    roles, e.subjectCountries(), e.topics(), e.sources(), e.cameoCode(), null, null, null, null, null,
+                    null, null)));
             for (SeedFile.Statement s : e.statements()) {
                 statements.create(valid(new StatementRequest(event.id, idOf(participantIds, s.speaker()), s.text(),
                         s.language(), s.translation(), s.kind(), s.topics(), null, s.sourceUrl(), null)));

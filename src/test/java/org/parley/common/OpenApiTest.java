@@ -67,7 +67,7 @@ class OpenApiTest {
                 }
             }
         }
-        assertEquals(22, operations, "five operations on each of four collections, two on countries");
+        assertEquals(24, operations, "five operations on each of four collections, two on countries, two on codes");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertFalse(operationIds.isEmpty());
     }
