@@ -57,7 +57,7 @@ public class EventFilterParams {
             example = "04")
     public String cameo;
 
-    EventQuery toQuery(Params params) {
+    public EventQuery toQuery(Params params) {
         EventQuery query = new EventQuery(
                 params.countries("country", country),
                 countryRole == null ? CountryRole.ANY : params.optionalEnum("countryRole", countryRole, CountryRole.class),

@@ -67,7 +67,7 @@ class OpenApiTest {
                 }
             }
         }
-        assertEquals(24, operations, "five operations on each of four collections, two on countries, two on codes");
+        assertEquals(27, operations, "five operations on each of four collections, two on countries, two on codes, three statistics");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertFalse(operationIds.isEmpty());
     }

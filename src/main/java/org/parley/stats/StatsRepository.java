@@ -1,0 +1,56 @@
+package org.parley.stats;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import org.parley.common.Filter;
+
+/**
+ * Aggregates over the events a filter selects. The filter is the one of the event list, so statistics and lists
+ * always agree on which events count.
+ */
+@ApplicationScoped
+public class StatsRepository {
+
+    private static final String SELECTED = "(select id from Event where %s)";
+
+    private final EntityManager entityManager;
+
+    public StatsRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Rows of (year, month, count) for the selected events. */
+    List<Object[]> perMonth(Filter filter) {
+        return query("select extract(year from eventDate), extract(month from eventDate), count(*) from Event where "
+                + filter.query() + " group by extract(year from eventDate), extract(month from eventDate)", filter);
+    }
+
+    /** Rows of (country, country, events, first date, last date) for pairs of participant countries. */
+    List<Object[]> dyads(Filter filter) {
+        return query("select p1.country, p2.country, count(distinct e.id), min(e.eventDate), max(e.eventDate)"
+                + " from EventParticipant ep1 join ep1.participant p1 join ep1.event e,"
+                + " EventParticipant ep2 join ep2.participant p2"
+                + " where ep2.event = e and p1.country < p2.country and e.id in " + SELECTED.formatted(filter.query())
+                + " group by p1.country, p2.country", filter);
+    }
+
+    /** Rows of (slug, name, events) for the topics of the selected events. */
+    List<Object[]> topicsOfEvents(Filter filter) {
+        return query("select t.slug, t.name, count(distinct e.id) from Event e join e.topics t where e.id in "
+                + SELECTED.formatted(filter.query()) + " group by t.slug, t.name", filter);
+    }
+
+    /** Rows of (slug, name, statements) for the topics of the statements of the selected events. */
+    List<Object[]> topicsOfStatements(Filter filter) {
+        return query("select t.slug, t.name, count(distinct s.id) from Statement s join s.topics t where s.event.id in "
+                + SELECTED.formatted(filter.query()) + " group by t.slug, t.name", filter);
+    }
+
+    private List<Object[]> query(String hql, Filter filter) {
+        TypedQuery<Object[]> query = entityManager.createQuery(hql, Object[].class);
+        filter.parameters().forEach(query::setParameter);
+        return query.getResultList();
+    }
+}

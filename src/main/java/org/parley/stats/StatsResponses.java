@@ -1,0 +1,35 @@
+package org.parley.stats;
+
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The rows statistics answer with. */
+final class StatsResponses {
+
+    private StatsResponses() {
+    }
+
+    @Schema(name = "Dyad", description = "A pair of countries whose participants met, and how often")
+    record Dyad(
+            @Schema(description = "ISO 3166-1 alpha-2, the first in alphabetical order", example = "CN") String country1,
+            @Schema(description = "ISO 3166-1 alpha-2", example = "RU") String country2,
+            @Schema(description = "Events with participants of both countries", example = "1") long events,
+            @Schema(example = "2022-01-10") LocalDate firstEventDate,
+            @Schema(example = "2022-01-10") LocalDate lastEventDate) {
+    }
+
+    @Schema(name = "Period", description = "Events in one period")
+    record Period(
+            @Schema(description = "`2022`, `2022-Q1` or `2022-01`, by interval", example = "2022-01") String period,
+            @Schema(description = "First day of the period", example = "2022-01-01") LocalDate start,
+            @Schema(example = "1") long events) {
+    }
+
+    @Schema(name = "TopicCount", description = "A topic with the number of events and statements tagged with it")
+    record TopicCount(
+            @Schema(example = "kazakhstan-unrest") String slug,
+            @Schema(example = "Kazakhstan unrest (January 2022)") String name,
+            @Schema(example = "1") long events,
+            @Schema(example = "5") long statements) {
+    }
+}
