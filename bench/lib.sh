@@ -1,0 +1,69 @@
+# Shared settings and helpers for bench/*.sh (sourced, not run).
+# Target database: "pg" or "h2". Everything is overridable by environment.
+
+BENCH_PORT="${BENCH_PORT:-18080}"
+PG_HOST="${PG_HOST:-127.0.0.1}"
+PG_PORT="${PG_PORT:-5432}"
+PG_USER="${PG_USER:-postgres}"
+PG_DB="${PG_DB:-parley_bench}"
+H2_DB="${H2_DB:-/tmp/bench-data/parley}"            # file database without the .mv.db suffix
+H2_USER="${H2_USER:-parley}"                        # the user Parley's H2 URL creates the database with
+H2_JAR="${H2_JAR:-$HOME/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar}"
+READY_TIMEOUT="${READY_TIMEOUT:-600}"               # seconds to wait for /q/health/ready
+
+# The packaged Parley for a target: $PARLEY_JAR, else /tmp/parley-<target>/quarkus-run.jar (see README).
+parley_jar() {
+    local target="$1"
+    if [[ -n "${PARLEY_JAR:-}" ]]; then echo "$PARLEY_JAR"; else echo "/tmp/parley-$target/quarkus-run.jar"; fi
+}
+
+jdbc_url() {
+    case "$1" in
+        pg) echo "jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" ;;
+        h2) echo "jdbc:h2:file:$H2_DB;WRITE_DELAY=0" ;;
+        *) echo "unknown target $1 (pg or h2)" >&2; return 1 ;;
+    esac
+}
+
+psql_bench() {
+    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -v ON_ERROR_STOP=1 -q "$@"
+}
+
+# start_parley TARGET LOGFILE: starts the jar in the background on 127.0.0.1:$BENCH_PORT; sets PARLEY_PID.
+start_parley() {
+    local target="$1" log="$2" jar
+    jar="$(parley_jar "$target")"
+    [[ -f "$jar" ]] || { echo "no Parley jar at $jar (set PARLEY_JAR)" >&2; return 1; }
+    if curl -s -o /dev/null "http://127.0.0.1:$BENCH_PORT/q/health/ready"; then
+        echo "something already answers on port $BENCH_PORT; stop it first" >&2; return 1
+    fi
+    [[ "$target" == h2 ]] && mkdir -p "$(dirname "$H2_DB")"
+    QUARKUS_HTTP_PORT="$BENCH_PORT" QUARKUS_HTTP_HOST=127.0.0.1 PARLEY_EDITOR_PASSWORD="${PARLEY_EDITOR_PASSWORD:-bench}" \
+        QUARKUS_DATASOURCE_JDBC_URL="$(jdbc_url "$target")" QUARKUS_DATASOURCE_USERNAME="$( [[ $target == pg ]] && echo "$PG_USER" || echo "$H2_USER")" \
+        QUARKUS_DATASOURCE_PASSWORD= \
+        java ${PARLEY_JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
+    PARLEY_PID=$!
+}
+
+# wait_ready: polls /q/health/ready every 0.1 s until 200, or fails after READY_TIMEOUT s or if the process died.
+wait_ready() {
+    local deadline=$(( $(date +%s) + READY_TIMEOUT ))
+    until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$BENCH_PORT/q/health/ready")" == 200 ]]; do
+        if [[ -n "${PARLEY_PID:-}" ]] && ! kill -0 "$PARLEY_PID" 2>/dev/null; then
+            echo "Parley exited before it was ready" >&2; return 1
+        fi
+        (( $(date +%s) < deadline )) || { echo "Parley not ready after $READY_TIMEOUT s" >&2; return 1; }
+        sleep 0.1
+    done
+}
+
+stop_parley() {
+    if [[ -n "${PARLEY_PID:-}" ]] && kill -0 "$PARLEY_PID" 2>/dev/null; then
+        kill "$PARLEY_PID"
+        wait "$PARLEY_PID" 2>/dev/null || true
+    fi
+    PARLEY_PID=
+}
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
