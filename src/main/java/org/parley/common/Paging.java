@@ -71,10 +71,24 @@ public final class Paging {
         return new Page<>(items, total, next);
     }
 
-    /** The rows after the keys: (c0 > k0) or (c0 = k0 and c1 > k1) or ..., with < for descending columns. */
+    /**
+     * The rows after the keys. When every column runs the same way this is one row-value comparison,
+     * {@code (c0, c1) > (:k0, :k1)}, which a composite index answers directly; otherwise
+     * {@code (c0 > :k0) or (c0 = :k0 and c1 > :k1) or ...}, with {@code <} for descending columns.
+     */
     private static String after(List<Sort.Column> columns, List<Object> keys, Filter filter) {
         if (keys.size() != columns.size()) {
             throw ProblemException.invalid(Violation.query("cursor", "does not fit this list; start with cursor=*"));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            filter.param("k" + i, keys.get(i));
+        }
+        boolean oneWay = columns.stream().map(Sort.Column::getDirection).distinct().count() == 1;
+        if (oneWay) {
+            String op = columns.get(0).getDirection() == Sort.Direction.Descending ? " < " : " > ";
+            List<String> names = columns.stream().map(Sort.Column::getName).toList();
+            List<String> params = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> ":k" + i).toList();
+            return "(" + String.join(", ", names) + ")" + op + "(" + String.join(", ", params) + ")";
         }
         List<String> alternatives = new ArrayList<>();
         for (int j = 0; j < columns.size(); j++) {
@@ -85,9 +99,6 @@ public final class Paging {
             String op = columns.get(j).getDirection() == Sort.Direction.Descending ? " < " : " > ";
             terms.add(columns.get(j).getName() + op + ":k" + j);
             alternatives.add("(" + String.join(" and ", terms) + ")");
-        }
-        for (int i = 0; i < keys.size(); i++) {
-            filter.param("k" + i, keys.get(i));
         }
         return "(" + String.join(" or ", alternatives) + ")";
     }

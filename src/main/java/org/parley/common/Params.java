@@ -232,7 +232,8 @@ public final class Params {
         if (sort == null) {
             sort = Sort.by("id");
         } else if (sort.getColumns().stream().noneMatch(c -> c.getName().equals("id"))) {
-            sort.and("id");
+            // the tie-breaker runs the way of the first key, so that a one-way sort stays one-way for keyset paging
+            sort.and("id", sort.getColumns().get(0).getDirection());
         }
         return sort;
     }
