@@ -101,6 +101,14 @@ public class ProblemMappers {
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
                 return optimisticLock(null, request);
             }
+            if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                // no database connection free in time: the server is overloaded, which a client may retry
+                LOG.warnf("No database connection for %s %s: %s", request.method(), request.path(), cause.getMessage());
+                return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
+                        .entity(new Problem("about:blank", "Service Unavailable", 503,
+                                "The server is too busy to answer now; retry in a moment", request.path(), null))
+                        .build();
+            }
         }
         return unexpected(e, request);
     }

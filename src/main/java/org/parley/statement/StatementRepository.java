@@ -24,7 +24,7 @@ public class StatementRepository implements PanacheRepository<Statement> {
             filter.where("speaker.country = :country", "country", query.country());
         }
         if (!query.topics().isEmpty()) {
-            filter.where("exists (select 1 from Statement s2 join s2.topics t where s2 = this and t.slug in :topics)",
+            filter.where("id in (select s2.id from Statement s2 join s2.topics t where t.slug in :topics)",
                     "topics", query.topics());
         }
         if (query.language() != null) {
