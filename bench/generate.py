@@ -551,7 +551,7 @@ def main():
             pts = ts(date, 43200 + rnd.randint(0, 40000))
             wes.row([eid, pos, url, pub, title, pts, rnd.choice(OFFSETS), plang])
         # statements: about stmt_mean per event
-        n_st = max(1, int(rnd.gauss(stmt_mean, 3)))
+        n_st = max(1, round(rnd.gauss(stmt_mean, 3)))
         ev_terms = dict.fromkeys(search_terms(title, summary))
         st_lines = []
         for pos in range(1, n_st + 1):
