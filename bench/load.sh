@@ -43,6 +43,7 @@ init_schema() {
     echo "schema ready (Parley started and stopped in $(elapsed "$t0") s; log $log)"
 }
 
+EVENT_COUNTRY_SQL="$(dirname "$0")/../src/main/resources/db/migration/V5__event_country.sql"
 if [[ "$target" == pg ]]; then
     if [[ "$fresh" == --fresh ]]; then
         psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -v ON_ERROR_STOP=1 \
@@ -79,6 +80,9 @@ if [[ "$target" == pg ]]; then
             done
         done
         echo "set session_replication_role = origin;"
+        # the country index that Parley keeps on writes (migration V5 fills it the same way)
+        echo "delete from event_country;"
+        sed -n '/^insert into event_country/,/;$/p' "$EVENT_COUNTRY_SQL"
         for t in "${IDENTITY_TABLES[@]}"; do
             echo "select setval(pg_get_serial_sequence('$t', 'id'), (select max(id) from $t));"
         done
@@ -100,6 +104,9 @@ else
             done
         done
         echo "SET REFERENTIAL_INTEGRITY TRUE;"
+        # the country index that Parley keeps on writes (migration V5 fills it the same way)
+        echo "delete from event_country;"
+        sed -n '/^insert into event_country/,/;$/p' "$EVENT_COUNTRY_SQL"
     } >"$script"
     # autocommit off inside RunScript is not needed: each INSERT ... SELECT is one statement, committed after it.
     java -Xmx4g -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$H2_DB;CACHE_SIZE=1048576" \

@@ -40,10 +40,12 @@ public class EventService {
     private final TopicService topics;
     private final SearchIndex searchIndex;
     private final CameoCodes cameoCodes;
+    private final EventCountries eventCountries;
 
     public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
-            TopicService topics, SearchIndex searchIndex, CameoCodes cameoCodes) {
+            TopicService topics, SearchIndex searchIndex, CameoCodes cameoCodes, EventCountries eventCountries) {
         this.cameoCodes = cameoCodes;
+        this.eventCountries = eventCountries;
         this.events = events;
         this.statements = statements;
         this.participants = participants;
@@ -78,6 +80,7 @@ public class EventService {
         apply(request, event);
         events.persistAndFlush(event);
         searchIndex.index(event);
+        eventCountries.index(event);
         return event;
     }
 
@@ -87,6 +90,7 @@ public class EventService {
         apply(request, event);
         events.flush();
         searchIndex.index(event);
+        eventCountries.index(event);
         return event;
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.parley.common.Page;
+import org.parley.event.EventCountries;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
@@ -14,9 +15,11 @@ import org.parley.common.ProblemException;
 public class ParticipantService {
 
     private final ParticipantRepository participants;
+    private final EventCountries eventCountries;
 
-    public ParticipantService(ParticipantRepository participants) {
+    public ParticipantService(ParticipantRepository participants, EventCountries eventCountries) {
         this.participants = participants;
+        this.eventCountries = eventCountries;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -45,8 +48,12 @@ public class ParticipantService {
     public Participant update(long id, ParticipantRequest request) {
         Participant participant = get(id);
         participant.expectVersion(request.version());
+        String countryBefore = participant.country;
         apply(request, participant);
         participants.flush();
+        if (!java.util.Objects.equals(countryBefore, participant.country)) {
+            eventCountries.indexEventsOf(participant.id);
+        }
         return participant;
     }
 

@@ -213,6 +213,23 @@ public class EventResourceTest {
     }
 
     @Test
+    public void countryFiltersFollowAParticipantsNewCountryAndAnEventsNewDate() {
+        long person = createParticipant(unique("Mover"), "MC");
+        long id = createEvent(event("Moved", "MEETING", "2016-06-06", List.of(person), Map.of()));
+        of(person).queryParam("country", "MC").get("/api/v1/events").then().body("items.id", contains((int) id));
+        editor().body(Map.of("name", "Mover", "kind", "PERSON", "country", "SM")).put("/api/v1/participants/" + person)
+                .then().statusCode(200);
+        of(person).queryParam("country", "MC").get("/api/v1/events").then().body("total", equalTo(0));
+        of(person).queryParam("country", "SM").get("/api/v1/events").then().body("items.id", contains((int) id));
+        editor().body(event("Moved", "MEETING", "2017-07-07", List.of(person), Map.of())).put("/api/v1/events/" + id)
+                .then().statusCode(200);
+        of(person).queryParam("country", "SM").queryParam("from", "2017-01-01").get("/api/v1/events").then()
+                .body("items.id", contains((int) id));
+        of(person).queryParam("country", "SM").queryParam("to", "2016-12-31").get("/api/v1/events").then()
+                .body("total", equalTo(0));
+    }
+
+    @Test
     public void dateTypeTopicAndTextFiltersCombine() {
         long p = createParticipant(unique("P"), "CL");
         String slug = unique("copper");
