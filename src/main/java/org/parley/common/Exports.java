@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Streams every row of a query as CSV (RFC 4180, UTF-8, header row) or NDJSON, batch by batch, so that an export
@@ -36,8 +37,26 @@ public class Exports {
         csv.findAndRegisterModules();
     }
 
+    /**
+     * The export response in one of {@link Formats#CSV} (rows of {@code rowType}) or {@link Formats#NDJSON} (objects
+     * of {@code jsonType}); {@code fields} is checked against the chosen type, and every bad parameter is a 400.
+     */
+    public <E, R extends java.lang.Record, J extends java.lang.Record> RestResponse<StreamingOutput> respond(
+            Params params, String mediaType, String fields, String name, Consumer<Consumer<List<E>>> source,
+            Class<R> rowType, Function<E, R> toRow, Class<J> jsonType, Function<E, J> toJson) {
+        if (Formats.CSV.equals(mediaType)) {
+            List<String> columns = fields(params, fields, rowType);
+            params.validate();
+            return RestResponse.ResponseBuilder.ok(csv(source, toRow, rowType, columns), Formats.CSV + ";charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+        }
+        List<String> properties = fields(params, fields, jsonType);
+        params.validate();
+        return RestResponse.ResponseBuilder.ok(ndjson(source, toJson, properties), Formats.NDJSON).build();
+    }
+
     /** The rows of a source as CSV, one column per field of the row record (or the chosen ones, in their order). */
-    public <E, R extends java.lang.Record> StreamingOutput csv(Consumer<Consumer<List<E>>> source,
+    private <E, R extends java.lang.Record> StreamingOutput csv(Consumer<Consumer<List<E>>> source,
             Function<E, R> toRow, Class<R> rowType, List<String> fields) {
         CsvSchema full = csv.schemaFor(rowType);
         CsvSchema.Builder chosen = CsvSchema.builder();
@@ -55,7 +74,7 @@ public class Exports {
     }
 
     /** The rows of a source as newline-delimited JSON, with only the chosen properties when fields are given. */
-    public <E> StreamingOutput ndjson(Consumer<Consumer<List<E>>> source, Function<E, ?> toJson, List<String> fields) {
+    private <E> StreamingOutput ndjson(Consumer<Consumer<List<E>>> source, Function<E, ?> toJson, List<String> fields) {
         ObjectWriter writer = json.writer().withRootValueSeparator("\n");
         Set<String> keep = new LinkedHashSet<>(fields);
         return output -> {

@@ -100,36 +100,27 @@ public class EventResource {
     @GET
     @Produces(Formats.CSV + ";qs=0.5")
     @Operation(hidden = true) // documented with the list, which shares its GET
-    public RestResponse<StreamingOutput> exportCsv(@BeanParam EventFilterParams filters,
-            @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
-            @Parameter(description = "Comma-separated columns to export, in that order", example = "id,date,title")
+    public RestResponse<StreamingOutput> exportCsv(@BeanParam EventFilterParams filters, @QueryParam("sort") String sort,
             @QueryParam("fields") String fields) {
-        Params params = new Params();
-        EventQuery query = filters.toQuery(params);
-        var order = params.sort(sort, DEFAULT_SORT, SORTS);
-        List<String> columns = Exports.fields(params, fields, EventRow.class);
-        params.validate();
-        StreamingOutput rows = exports.<Event, EventRow>csv(sink -> service.export(query, order, sink),
-                EventRow::from, EventRow.class, columns);
-        return RestResponse.ResponseBuilder.ok(rows, Formats.CSV + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"events.csv\"").build();
+        return export(filters, sort, fields, Formats.CSV);
     }
 
     @GET
     @Produces(Formats.NDJSON + ";qs=0.5")
     @Operation(hidden = true) // documented with the list, which shares its GET
     public RestResponse<StreamingOutput> exportNdjson(@BeanParam EventFilterParams filters,
-            @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
-            @Parameter(description = "Comma-separated properties to keep", example = "id,date,title")
-            @QueryParam("fields") String fields) {
+            @QueryParam("sort") String sort, @QueryParam("fields") String fields) {
+        return export(filters, sort, fields, Formats.NDJSON);
+    }
+
+    private RestResponse<StreamingOutput> export(EventFilterParams filters, String sort, String fields,
+            String mediaType) {
         Params params = new Params();
         EventQuery query = filters.toQuery(params);
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
-        List<String> properties = Exports.fields(params, fields, EventResponse.class);
-        params.validate();
-        StreamingOutput rows = exports.<Event>ndjson(sink -> service.export(query, order, sink),
-                EventResponse::from, properties);
-        return RestResponse.ResponseBuilder.ok(rows, Formats.NDJSON).build();
+        return exports.<Event, EventRow, EventResponse>respond(params, mediaType, fields, "events",
+                sink -> service.export(query, order, sink), EventRow.class, EventRow::from, EventResponse.class,
+                EventResponse::from);
     }
 
     @GET

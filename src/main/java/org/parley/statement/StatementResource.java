@@ -98,36 +98,27 @@ public class StatementResource {
     @GET
     @Produces(Formats.CSV + ";qs=0.5")
     @Operation(hidden = true) // documented with the list, which shares its GET
-    public RestResponse<StreamingOutput> exportCsv(@BeanParam StatementFilterParams filters,
-            @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
-            @Parameter(description = "Comma-separated columns to export, in that order", example = "id,date,title")
+    public RestResponse<StreamingOutput> exportCsv(@BeanParam StatementFilterParams filters, @QueryParam("sort") String sort,
             @QueryParam("fields") String fields) {
-        Params params = new Params();
-        StatementQuery query = filters.toQuery(params);
-        var order = params.sort(sort, DEFAULT_SORT, SORTS);
-        List<String> columns = Exports.fields(params, fields, StatementRow.class);
-        params.validate();
-        StreamingOutput rows = exports.<Statement, StatementRow>csv(sink -> service.export(query, order, sink),
-                StatementRow::from, StatementRow.class, columns);
-        return RestResponse.ResponseBuilder.ok(rows, Formats.CSV + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"statements.csv\"").build();
+        return export(filters, sort, fields, Formats.CSV);
     }
 
     @GET
     @Produces(Formats.NDJSON + ";qs=0.5")
     @Operation(hidden = true) // documented with the list, which shares its GET
     public RestResponse<StreamingOutput> exportNdjson(@BeanParam StatementFilterParams filters,
-            @Parameter(description = "Order of the rows, as for the list") @QueryParam("sort") String sort,
-            @Parameter(description = "Comma-separated properties to keep", example = "id,date,title")
-            @QueryParam("fields") String fields) {
+            @QueryParam("sort") String sort, @QueryParam("fields") String fields) {
+        return export(filters, sort, fields, Formats.NDJSON);
+    }
+
+    private RestResponse<StreamingOutput> export(StatementFilterParams filters, String sort, String fields,
+            String mediaType) {
         Params params = new Params();
         StatementQuery query = filters.toQuery(params);
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
-        List<String> properties = Exports.fields(params, fields, StatementResponse.class);
-        params.validate();
-        StreamingOutput rows = exports.<Statement>ndjson(sink -> service.export(query, order, sink),
-                StatementResponse::from, properties);
-        return RestResponse.ResponseBuilder.ok(rows, Formats.NDJSON).build();
+        return exports.<Statement, StatementRow, StatementResponse>respond(params, mediaType, fields, "statements",
+                sink -> service.export(query, order, sink), StatementRow.class, StatementRow::from, StatementResponse.class,
+                StatementResponse::from);
     }
 
     @GET
