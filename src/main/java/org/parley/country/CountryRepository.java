@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.event.EventCountry;
 
-/** Coverage of countries by events, in two grouped queries: one per role. */
+/** Coverage of countries by events, one grouped query per role over the event_country index. */
 @ApplicationScoped
 public class CountryRepository {
 
@@ -22,21 +23,18 @@ public class CountryRepository {
     }
 
     Map<String, Coverage> asParticipant(String country) {
-        return coverage("select p.country, count(distinct e.id), min(e.eventDate), max(e.eventDate)"
-                + " from EventParticipant ep join ep.participant p join ep.event e"
-                + " where p.country is not null" + (country == null ? "" : " and p.country = :country")
-                + " group by p.country", country);
+        return coverage(EventCountry.PARTICIPANT, country);
     }
 
     Map<String, Coverage> asSubject(String country) {
-        return coverage("select c, count(distinct e.id), min(e.eventDate), max(e.eventDate)"
-                + " from Event e join e.subjectCountries c"
-                + (country == null ? "" : " where c = :country")
-                + " group by c", country);
+        return coverage(EventCountry.SUBJECT, country);
     }
 
-    private Map<String, Coverage> coverage(String query, String country) {
-        var typed = entityManager.createQuery(query, Object[].class);
+    /** From the event_country index: one row per country, role and event. */
+    private Map<String, Coverage> coverage(String role, String country) {
+        var typed = entityManager.createQuery("select c.country, count(*), min(c.eventDate), max(c.eventDate)"
+                + " from EventCountry c where c.role = :role" + (country == null ? "" : " and c.country = :country")
+                + " group by c.country", Object[].class).setParameter("role", role);
         if (country != null) {
             typed.setParameter("country", country);
         }

@@ -131,7 +131,7 @@ public class EventResource {
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     public EventResponse get(@Parameter(description = "Event id") @PathParam("id") long id) {
         Event event = service.get(id);
-        return EventResponse.from(event, service.statementsOf(event).stream().map(StatementResponse::from).toList());
+        return withStatements(event);
     }
 
     @POST
@@ -170,7 +170,7 @@ public class EventResource {
     public EventResponse replace(@Parameter(description = "Event id") @PathParam("id") long id,
             @Valid @NotNull(message = Problem.BODY_REQUIRED) EventRequest request) {
         Event event = service.update(id, request);
-        return EventResponse.from(event, service.statementsOf(event).stream().map(StatementResponse::from).toList());
+        return withStatements(event);
     }
 
     @DELETE
@@ -185,5 +185,9 @@ public class EventResource {
     public RestResponse<Void> delete(@Parameter(description = "Event id") @PathParam("id") long id) {
         service.delete(id);
         return RestResponse.noContent();
+    }
+
+    private EventResponse withStatements(Event event) {
+        return EventResponse.from(event, service.statementsOf(event).stream().map(StatementResponse::from).toList());
     }
 }

@@ -1,17 +1,13 @@
 package org.parley.search;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashSet;
 import java.sql.PreparedStatement;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.Session;
-import org.jboss.logging.Logger;
 import org.parley.common.Filter;
 import org.parley.event.Event;
 import org.parley.statement.Statement;
@@ -29,8 +25,6 @@ public class SearchIndex {
     /** Words a single {@code q} may hold. */
     public static final int MAX_WORDS = 10;
 
-    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
-    private static final int BACKFILL_BATCH = 500;
 
     private final EntityManager entityManager;
 
@@ -57,12 +51,8 @@ public class SearchIndex {
     /** Indexes a statement anew, then its event, whose words include those of its statements. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(Statement statement) {
-        indexOwnWords(statement);
-        index(statement.event);
-    }
-
-    private void indexOwnWords(Statement statement) {
         replace("statement_term", "statement_id", statement.id, SearchTerms.of(statement.text, statement.translation));
+        index(statement.event);
     }
 
     /** Indexes an event anew from its title, summary and the text of its statements. */
@@ -98,31 +88,5 @@ public class SearchIndex {
                 insert.executeBatch();
             }
         });
-    }
-
-    /** Indexes at start what has no words indexed yet, such as rows written before the index existed. */
-    @Transactional
-    void backfill(@Observes @Priority(1) StartupEvent start) {
-        int statements = 0;
-        long after = 0;
-        List<Statement> batch;
-        do {
-            batch = entityManager.createQuery("select s from Statement s where s.id > :after and not exists"
-                    + " (select 1 from StatementTerm t where t.statementId = s.id) order by s.id", Statement.class)
-                    .setParameter("after", after).setMaxResults(BACKFILL_BATCH).getResultList();
-            for (Statement statement : batch) {
-                indexOwnWords(statement);
-                after = statement.id;
-            }
-            statements += batch.size();
-            entityManager.flush();
-            entityManager.clear();
-        } while (batch.size() == BACKFILL_BATCH);
-        List<Event> events = entityManager.createQuery("select e from Event e where not exists"
-                + " (select 1 from EventTerm t where t.eventId = e.id)", Event.class).getResultList();
-        events.forEach(this::index);
-        if (statements + events.size() > 0) {
-            LOG.infof("Indexed the words of %d statements and %d events", statements, events.size());
-        }
     }
 }

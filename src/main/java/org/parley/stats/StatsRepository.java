@@ -29,11 +29,11 @@ public class StatsRepository {
 
     /** Rows of (country, country, events, first date, last date) for pairs of participant countries. */
     List<Object[]> dyads(Filter filter) {
-        return query("select p1.country, p2.country, count(distinct e.id), min(e.eventDate), max(e.eventDate)"
-                + " from EventParticipant ep1 join ep1.participant p1 join ep1.event e,"
-                + " EventParticipant ep2 join ep2.participant p2"
-                + " where ep2.event = e and p1.country < p2.country and e.id in " + SELECTED.formatted(filter.query())
-                + " group by p1.country, p2.country", filter);
+        return query("select a.country, b.country, count(*), min(a.eventDate), max(a.eventDate)"
+                + " from EventCountry a, EventCountry b"
+                + " where b.eventId = a.eventId and a.role = 'PARTICIPANT' and b.role = 'PARTICIPANT'"
+                + " and a.country < b.country and a.eventId in " + SELECTED.formatted(filter.query())
+                + " group by a.country, b.country", filter);
     }
 
     /** Rows of (slug, name, events) for the topics of the selected events. */
