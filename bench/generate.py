@@ -480,7 +480,7 @@ def main():
     wes = W("event_source", ["event_id", "position", "url", "publisher", "title", "published_at",
                              "published_at_offset", "language"])
     ws = W("statement", ["id", "event_id", "speaker_id", "text", "language", "translation", "kind", "position",
-                         "source_url", "created_at", "updated_at", "version"])
+                         "source_url", "created_at", "updated_at", "version", "event_date", "speaker_country"])
     wst = W("statement_topic", ["statement_id", "topic_id"])
     wsterm = W("statement_term", ["term", "statement_id"])
     weterm = W("event_term", ["term", "event_id"])
@@ -568,7 +568,7 @@ def main():
                 terms += terms2
             kind = "DIRECT_QUOTE" if rnd.random() < 0.35 else "REPORTED"
             ws.row([st_id, eid, speaker, text, lang, tr if tr is not None else "", kind, pos, first_url,
-                    created, created, 0])
+                    created, created, 0, date.isoformat(), c or ""])
             for t in sorted(set(rnd.choice(tids) for _ in range(rnd.choice((0, 1, 1, 2))))):
                 wst.row([st_id, topic_ids[t]])
             uniq = dict.fromkeys(terms)

@@ -27,9 +27,9 @@ public final class Paging {
      * The requested page of the records matching the filter. In keyset mode the rows come after the cursor in the
      * order of {@code sort}, whose last column must be the unique {@code id}.
      */
-    public static <E extends Record> Page<E> fetch(PanacheRepositoryBase<E, Long> repository, String entity,
-            Filter filter, Sort sort, PageRequest request) {
-        long total = repository.count(filter.query(), filter.parameters());
+    public static <E extends Record> Page<E> fetch(ListTotals totals, PanacheRepositoryBase<E, Long> repository,
+            String entity, Filter filter, Sort sort, PageRequest request) {
+        long total = totals.count(repository, entity, filter);
         if (!request.keyset()) {
             List<E> items = repository.find(filter.query(), sort, filter.parameters())
                     .page(request.page(), request.size()).list();

@@ -3,6 +3,7 @@ package org.parley.event;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.code.CameoCode;
 import org.parley.code.CameoCodes;
+import org.parley.common.DataGeneration;
+import org.parley.common.ListTotals;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
@@ -41,9 +44,14 @@ public class EventService {
     private final SearchIndex searchIndex;
     private final CameoCodes cameoCodes;
     private final EventCountries eventCountries;
+    private final DataGeneration generation;
+    private final ListTotals totals;
 
     public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
-            TopicService topics, SearchIndex searchIndex, CameoCodes cameoCodes, EventCountries eventCountries) {
+            TopicService topics, SearchIndex searchIndex, CameoCodes cameoCodes, EventCountries eventCountries,
+            DataGeneration generation, ListTotals totals) {
+        this.totals = totals;
+        this.generation = generation;
         this.cameoCodes = cameoCodes;
         this.eventCountries = eventCountries;
         this.events = events;
@@ -55,7 +63,7 @@ public class EventService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Event> search(EventQuery query, Sort sort, PageRequest request) {
-        return Paging.fetch(events, "Event", events.filter(query), sort, request);
+        return Paging.fetch(totals, events, "Event", events.filter(query), sort, request);
     }
 
     /** Every event matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
@@ -81,16 +89,22 @@ public class EventService {
         events.persistAndFlush(event);
         searchIndex.index(event);
         eventCountries.index(event);
+        generation.advance();
         return event;
     }
 
     public Event update(long id, EventRequest request) {
         Event event = get(id);
         event.expectVersion(request.version());
+        LocalDate dateBefore = event.eventDate;
         apply(request, event);
         events.flush();
+        if (!dateBefore.equals(event.eventDate)) {
+            statements.copyEventDate(event);
+        }
         searchIndex.index(event);
         eventCountries.index(event);
+        generation.advance();
         return event;
     }
 
@@ -100,6 +114,7 @@ public class EventService {
         statements.deleteForEvent(event);
         events.delete(event);
         events.flush();
+        generation.advance();
     }
 
     private void apply(EventRequest request, Event event) {

@@ -4,7 +4,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.parley.common.DataGeneration;
+import org.parley.common.ListTotals;
 import org.parley.common.Page;
+import org.parley.statement.StatementRepository;
 import org.parley.event.EventCountries;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
@@ -16,15 +19,22 @@ public class ParticipantService {
 
     private final ParticipantRepository participants;
     private final EventCountries eventCountries;
+    private final StatementRepository statements;
+    private final DataGeneration generation;
+    private final ListTotals totals;
 
-    public ParticipantService(ParticipantRepository participants, EventCountries eventCountries) {
+    public ParticipantService(ParticipantRepository participants, EventCountries eventCountries,
+            StatementRepository statements, DataGeneration generation, ListTotals totals) {
+        this.totals = totals;
+        this.statements = statements;
+        this.generation = generation;
         this.participants = participants;
         this.eventCountries = eventCountries;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Participant> search(String country, ParticipantKind kind, String q, Sort sort, PageRequest request) {
-        return Paging.fetch(participants, "Participant", participants.filter(country, kind, q), sort, request);
+        return Paging.fetch(totals, participants, "Participant", participants.filter(country, kind, q), sort, request);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -42,6 +52,7 @@ public class ParticipantService {
         Participant participant = new Participant();
         apply(request, participant);
         participants.persistAndFlush(participant);
+        generation.advance();
         return participant;
     }
 
@@ -53,7 +64,9 @@ public class ParticipantService {
         participants.flush();
         if (!java.util.Objects.equals(countryBefore, participant.country)) {
             eventCountries.indexEventsOf(participant.id);
+            statements.copySpeakerCountry(participant.id, participant.country);
         }
+        generation.advance();
         return participant;
     }
 
@@ -65,6 +78,7 @@ public class ParticipantService {
         }
         participants.delete(participant);
         participants.flush();
+        generation.advance();
     }
 
     private static void apply(ParticipantRequest request, Participant participant) {

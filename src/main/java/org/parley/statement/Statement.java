@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.parley.common.Record;
@@ -57,4 +58,12 @@ public class Statement extends Record {
 
     @Column(name = "source_url")
     public String sourceUrl;
+
+    /** The event's date, copied here so that date-ordered statement lists walk one index. */
+    @Column(name = "event_date", nullable = false)
+    public LocalDate eventDate;
+
+    /** The speaker's country, copied here for the same reason. */
+    @Column(name = "speaker_country")
+    public String speakerCountry;
 }

@@ -21,7 +21,7 @@ public class StatementRepository implements PanacheRepository<Statement> {
             filter.where("speaker.id = :speaker", "speaker", query.speakerId());
         }
         if (query.country() != null) {
-            filter.where("speaker.country = :country", "country", query.country());
+            filter.where("speakerCountry = :country", "country", query.country());
         }
         if (!query.topics().isEmpty()) {
             filter.where("id in (select s2.id from Statement s2 join s2.topics t where t.slug in :topics)",
@@ -34,10 +34,10 @@ public class StatementRepository implements PanacheRepository<Statement> {
                     .param("languagePrefix", language + "-%");
         }
         if (query.from() != null) {
-            filter.where("event.eventDate >= :from", "from", query.from());
+            filter.where("eventDate >= :from", "from", query.from());
         }
         if (query.to() != null) {
-            filter.where("event.eventDate <= :to", "to", query.to());
+            filter.where("eventDate <= :to", "to", query.to());
         }
         if (!query.words().isEmpty()) {
             SearchIndex.matchStatements(filter, query.words());
@@ -59,6 +59,16 @@ public class StatementRepository implements PanacheRepository<Statement> {
     /** Whether the participant speaks in any statement of the event. */
     public boolean speaksAt(Event event, long participantId) {
         return count("event = ?1 and speaker.id = ?2", event, participantId) > 0;
+    }
+
+    /** Copies an event's date to its statements after the event's date changed. */
+    public void copyEventDate(Event event) {
+        update("eventDate = ?1 where event = ?2", event.eventDate, event);
+    }
+
+    /** Copies a participant's country to their statements after the participant's country changed. */
+    public void copySpeakerCountry(long participantId, String country) {
+        update("speakerCountry = ?1 where speaker.id = ?2", country, participantId);
     }
 
     public long deleteForEvent(Event event) {

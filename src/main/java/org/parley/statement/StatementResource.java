@@ -56,7 +56,7 @@ public class StatementResource {
 
     private static final String DEFAULT_SORT = "-date";
     private static final Map<String, List<String>> SORTS = Map.of(
-            "date", List.of("event.eventDate", "event.id", "+position"), "id", List.of("id"));
+            "date", List.of("eventDate", "event.id", "+position"), "id", List.of("id"));
 
     private final StatementService service;
     private final Exports exports;

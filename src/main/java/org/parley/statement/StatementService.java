@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Set;
+import org.parley.common.DataGeneration;
+import org.parley.common.ListTotals;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
@@ -31,9 +33,14 @@ public class StatementService {
     private final ParticipantRepository participants;
     private final TopicService topics;
     private final SearchIndex searchIndex;
+    private final DataGeneration generation;
+    private final ListTotals totals;
 
     public StatementService(StatementRepository statements, EventRepository events,
-            ParticipantRepository participants, TopicService topics, SearchIndex searchIndex) {
+            ParticipantRepository participants, TopicService topics, SearchIndex searchIndex,
+            DataGeneration generation, ListTotals totals) {
+        this.totals = totals;
+        this.generation = generation;
         this.statements = statements;
         this.events = events;
         this.participants = participants;
@@ -43,7 +50,7 @@ public class StatementService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Statement> search(StatementQuery query, Sort sort, PageRequest request) {
-        return Paging.fetch(statements, "Statement", statements.filter(query), sort, request);
+        return Paging.fetch(totals, statements, "Statement", statements.filter(query), sort, request);
     }
 
     /** Every statement matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
@@ -62,6 +69,7 @@ public class StatementService {
         apply(request, statement);
         statements.persistAndFlush(statement);
         searchIndex.index(statement);
+        generation.advance();
         return statement;
     }
 
@@ -75,6 +83,7 @@ public class StatementService {
         if (before != statement.event) {
             searchIndex.index(before);
         }
+        generation.advance();
         return statement;
     }
 
@@ -83,6 +92,7 @@ public class StatementService {
         statements.delete(statement);
         statements.flush();
         searchIndex.index(statement.event);
+        generation.advance();
     }
 
     /** Checks the references (event, speaker who took part in it, topics, source) and copies the request over. */
@@ -115,6 +125,8 @@ public class StatementService {
         }
         statement.event = event;
         statement.speaker = speaker;
+        statement.eventDate = event.eventDate;
+        statement.speakerCountry = speaker.country;
         statement.text = request.text().strip();
         statement.language = request.language();
         statement.translation = request.translation();

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.parley.common.DataGeneration;
+import org.parley.common.ListTotals;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
@@ -20,14 +22,18 @@ import org.parley.common.Violation;
 public class TopicService {
 
     private final TopicRepository topics;
+    private final DataGeneration generation;
+    private final ListTotals totals;
 
-    public TopicService(TopicRepository topics) {
+    public TopicService(TopicRepository topics, DataGeneration generation, ListTotals totals) {
+        this.totals = totals;
         this.topics = topics;
+        this.generation = generation;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Topic> search(String q, Sort sort, PageRequest request) {
-        return Paging.fetch(topics, "Topic", topics.filter(q), sort, request);
+        return Paging.fetch(totals, topics, "Topic", topics.filter(q), sort, request);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -40,6 +46,7 @@ public class TopicService {
         Topic topic = new Topic();
         apply(request, topic);
         topics.persistAndFlush(topic);
+        generation.advance();
         return topic;
     }
 
@@ -49,6 +56,7 @@ public class TopicService {
         requireFreeSlug(request.slug(), topic.id);
         apply(request, topic);
         topics.flush();
+        generation.advance();
         return topic;
     }
 
@@ -60,6 +68,7 @@ public class TopicService {
         }
         topics.delete(topic);
         topics.flush();
+        generation.advance();
     }
 
     /**

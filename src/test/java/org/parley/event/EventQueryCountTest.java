@@ -6,6 +6,7 @@ import static org.parley.Api.anonymous;
 import static org.parley.Api.createEvent;
 import static org.parley.Api.createParticipant;
 import static org.parley.Api.createTopic;
+import static org.parley.Api.editor;
 import static org.parley.Api.event;
 import static org.parley.Api.unique;
 
@@ -33,6 +34,29 @@ class EventQueryCountTest {
         return statistics.getPrepareStatementCount();
     }
 
+    private static int total(long participant) {
+        return Integer.parseInt(anonymous().queryParam("participant", participant).get("/api/v1/events")
+                .then().statusCode(200).extract().header("X-Total-Count"));
+    }
+
+    @Test
+    void totalsFollowEveryWrite() {
+        long host = createParticipant(unique("Host"), "JP");
+        long guest = createParticipant(unique("Guest"), "KR");
+        createEvent(event("One", "MEETING", "2017-01-01", List.of(host, guest), Map.of()));
+        assertEquals(1, total(host));
+        long second = createEvent(event("Two", "MEETING", "2017-01-02", List.of(host, guest), Map.of()));
+        assertEquals(2, total(host), "a created event is counted at once");
+        editor().delete("/api/v1/events/" + second).then().statusCode(204);
+        assertEquals(1, total(host), "a deleted event is uncounted at once");
+        long other = createParticipant(unique("Other"), "FR");
+        long third = createEvent(event("Three", "MEETING", "2017-01-03", List.of(other, guest), Map.of()));
+        assertEquals(1, total(host));
+        editor().body(event("Three", "MEETING", "2017-01-03", List.of(other, host), Map.of()))
+                .put("/api/v1/events/" + third).then().statusCode(200);
+        assertEquals(2, total(host), "an event that now involves the participant is counted at once");
+    }
+
     @Test
     void listingTwentyEventsCostsNoMoreThanListingTwo() {
         long host = createParticipant(unique("Host"), "JP");
@@ -44,10 +68,14 @@ class EventQueryCountTest {
                     "topics", List.of(slug), "subjectCountries", List.of("KP"),
                     "sources", List.of(Map.of("url", "https://example.org/" + i, "publisher", "P")))));
         }
+        long first = statementsToList(host, 2);
         long forTwo = statementsToList(host, 2);
         long forTwenty = statementsToList(host, 20);
         System.out.printf("listing events: %d SQL statements for a page of 2, %d for a page of 20%n", forTwo, forTwenty);
         assertEquals(forTwo, forTwenty, "the number of statements does not grow with the page");
-        assertTrue(forTwenty <= 8, "count, page, participants, people, countries, topics, sources: " + forTwenty);
+        assertEquals(first - 1, forTwo, "the total is counted once for a filter, not for every page");
+        assertTrue(forTwenty <= 7, "generation, page, participants, people, countries, topics, sources: " + forTwenty);
+        createTopic(unique("unrelated"));
+        assertEquals(first, statementsToList(host, 20), "any write makes the next list count again");
     }
 }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.parley.Api.anonymous;
 import static org.parley.Api.createEvent;
@@ -28,6 +29,35 @@ public class StatementResourceTest {
     private static long eventWith(String date, long... participants) {
         return createEvent(event("Statements", "MEETING", date, java.util.Arrays.stream(participants).boxed().toList(),
                 Map.of("sources", List.of(Map.of("url", URL, "publisher", "Xinhua")))));
+    }
+
+    @Test
+    public void countryAndDateFiltersFollowChangesToTheEventAndTheSpeaker() {
+        long speaker = createParticipant(unique("Speaker"), "NO");
+        long eventId = eventWith("2003-05-01", speaker);
+        long statement = createStatement(eventId, speaker, "Tromsø talks", Map.of());
+        String word = unique("fjord");
+        createStatement(eventId, speaker, word, Map.of());
+        anonymous().queryParam("country", "NO").queryParam("from", "2003-05-01").queryParam("to", "2003-05-01")
+                .get("/api/v1/statements").then().statusCode(200).body("items.id", hasItem((int) statement));
+
+        editor().body(event("Statements", "MEETING", "2004-06-02", List.of(speaker),
+                        Map.of("sources", List.of(Map.of("url", URL, "publisher", "Xinhua")))))
+                .put("/api/v1/events/" + eventId).then().statusCode(200);
+        anonymous().queryParam("speaker", speaker).queryParam("from", "2003-05-01").queryParam("to", "2003-05-01")
+                .get("/api/v1/statements").then().statusCode(200).body("total", equalTo(0));
+        anonymous().queryParam("speaker", speaker).queryParam("from", "2004-06-02").queryParam("to", "2004-06-02")
+                .get("/api/v1/statements").then().statusCode(200).body("total", equalTo(2));
+        anonymous().queryParam("q", word).queryParam("format", "csv").get("/api/v1/statements").then()
+                .statusCode(200).body(containsString("2004-06-02"));
+
+        editor().body(Map.of("name", "Renamed " + speaker, "kind", "PERSON", "country", "IS"))
+                .put("/api/v1/participants/" + speaker).then().statusCode(200);
+        anonymous().queryParam("country", "NO").queryParam("speaker", speaker).get("/api/v1/statements").then()
+                .statusCode(200).body("total", equalTo(0));
+        anonymous().queryParam("country", "ISL").queryParam("speaker", speaker).get("/api/v1/statements").then()
+                .statusCode(200).body("total", equalTo(2))
+                .body("items.speakerName", everyItem(equalTo("Renamed " + speaker)));
     }
 
     @Test
