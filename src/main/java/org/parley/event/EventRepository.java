@@ -5,9 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.parley.common.Filter;
 import org.parley.search.SearchIndex;
+import org.parley.topic.TopicRepository;
 
 @ApplicationScoped
 public class EventRepository implements PanacheRepository<Event> {
+
+    private final TopicRepository topics;
+
+    public EventRepository(TopicRepository topics) {
+        this.topics = topics;
+    }
 
     /** Events by country through the event_country index; the date bounds narrow its range when given. */
     private static final String BY_COUNTRY = "id in (select ec.eventId from EventCountry ec where ec.country = :%s"
@@ -38,8 +45,8 @@ public class EventRepository implements PanacheRepository<Event> {
             filter.where("type in :types", "types", query.types());
         }
         if (!query.topics().isEmpty()) {
-            filter.where("id in (select e2.id from Event e2 join e2.topics t where t.slug in :topics)",
-                    "topics", query.topics());
+            filter.where("id in (select et.eventId from EventTopic et where et.topicId in :topics)",
+                    "topics", topics.idsForFilter(query.topics()));
         }
         if (query.participantId() != null) {
             filter.where("id in (select ep.event.id from EventParticipant ep where ep.participant.id = :pid)",

@@ -8,9 +8,16 @@ import java.util.Locale;
 import org.parley.common.Filter;
 import org.parley.search.SearchIndex;
 import org.parley.event.Event;
+import org.parley.topic.TopicRepository;
 
 @ApplicationScoped
 public class StatementRepository implements PanacheRepository<Statement> {
+
+    private final TopicRepository topics;
+
+    public StatementRepository(TopicRepository topics) {
+        this.topics = topics;
+    }
 
     public Filter filter(StatementQuery query) {
         Filter filter = new Filter();
@@ -24,8 +31,8 @@ public class StatementRepository implements PanacheRepository<Statement> {
             filter.where("speakerCountry = :country", "country", query.country());
         }
         if (!query.topics().isEmpty()) {
-            filter.where("id in (select s2.id from Statement s2 join s2.topics t where t.slug in :topics)",
-                    "topics", query.topics());
+            filter.where("id in (select st.statementId from StatementTopic st where st.topicId in :topics)",
+                    "topics", topics.idsForFilter(query.topics()));
         }
         if (query.language() != null) {
             // "fr" also finds "fr-CA": a language matches its regional variants

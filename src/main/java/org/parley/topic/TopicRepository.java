@@ -27,6 +27,16 @@ public class TopicRepository implements PanacheRepository<Topic> {
         return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
     }
 
+    /**
+     * The ids of the topics with these slugs, for topic filters; an id no topic has when none of them exists, so
+     * that nothing matches. Given as values, the database knows how common each topic is, where a join by slug
+     * would leave it to guess.
+     */
+    public List<Long> idsForFilter(Collection<String> slugs) {
+        List<Long> ids = find("select id from Topic where slug in ?1", slugs).project(Long.class).list();
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+
     public boolean isReferenced(Topic topic) {
         return getEntityManager().createQuery(
                 "select count(*) from Event e join e.topics t where t = :topic", Long.class)

@@ -246,6 +246,9 @@ public class EventResourceTest {
         of(p).queryParam("type", "MEETING").queryParam("type", "summit").get("/api/v1/events")
                 .then().body("items.id", contains((int) late, (int) early));
         of(p).queryParam("topic", slug).get("/api/v1/events").then().body("items.id", contains((int) early));
+        of(p).queryParam("topic", slug).queryParam("topic", unique("none")).get("/api/v1/events")
+                .then().body("items.id", contains((int) early));
+        of(p).queryParam("topic", unique("none")).get("/api/v1/events").then().statusCode(200).body("total", equalTo(0));
         anonymous().queryParam("q", word).get("/api/v1/events")
                 .then().body("items.id", contains((int) late, (int) middle, (int) early));
         anonymous().queryParam("q", word).queryParam("type", "PHONE_CALL").queryParam("from", "2020-02-01")

@@ -172,6 +172,10 @@ public class StatementResourceTest {
         anonymous().queryParam("event", january).queryParam("country", "ru").get("/api/v1/statements")
                 .then().body("items.id", contains((int) s2));
         anonymous().queryParam("topic", slug).get("/api/v1/statements").then().body("items.id", contains((int) s1));
+        anonymous().queryParam("topic", unique("none")).queryParam("topic", slug).get("/api/v1/statements")
+                .then().body("items.id", contains((int) s1));
+        anonymous().queryParam("topic", unique("none")).get("/api/v1/statements").then().statusCode(200)
+                .body("total", equalTo(0));
         anonymous().queryParam("speaker", lavrov).queryParam("language", "fr").get("/api/v1/statements")
                 .then().body("items.id", contains((int) s2));
         anonymous().queryParam("speaker", wang).queryParam("language", "en").get("/api/v1/statements")
