@@ -74,7 +74,8 @@ public final class Paging {
     /**
      * The rows after the keys. When every column runs the same way this is one row-value comparison,
      * {@code (c0, c1) > (:k0, :k1)}, which a composite index answers directly; otherwise
-     * {@code (c0 > :k0) or (c0 = :k0 and c1 > :k1) or ...}, with {@code <} for descending columns.
+     * {@code c0 >= :k0 and ((c0 > :k0) or (c0 = :k0 and c1 > :k1) or ...)}, with {@code <} for descending
+     * columns.
      */
     private static String after(List<Sort.Column> columns, List<Object> keys, Filter filter) {
         if (keys.size() != columns.size()) {
@@ -100,7 +101,10 @@ public final class Paging {
             terms.add(columns.get(j).getName() + op + ":k" + j);
             alternatives.add("(" + String.join(" and ", terms) + ")");
         }
-        return "(" + String.join(" or ", alternatives) + ")";
+        // implied by the alternatives, but only this bound lets an index scan start at the cursor
+        String first = columns.get(0).getName()
+                + (columns.get(0).getDirection() == Sort.Direction.Descending ? " <= :k0" : " >= :k0");
+        return "(" + first + " and (" + String.join(" or ", alternatives) + "))";
     }
 
     private static Object[] keysOf(PanacheRepositoryBase<?, Long> repository, String entity, List<Sort.Column> columns,
