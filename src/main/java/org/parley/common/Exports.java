@@ -39,25 +39,39 @@ public class Exports {
 
     /**
      * The export response in one of {@link Formats#CSV} (rows of {@code rowType}) or {@link Formats#NDJSON} (objects
-     * of {@code jsonType}); {@code fields} is checked against the chosen type, and every bad parameter is a 400.
+     * of {@code jsonType}), both made from batches of one source; {@code fields} is checked against the chosen type,
+     * and every bad parameter is a 400.
      */
     public <E, R extends java.lang.Record, J extends java.lang.Record> RestResponse<StreamingOutput> respond(
             Params params, String mediaType, String fields, String name, Consumer<Consumer<List<E>>> source,
             Class<R> rowType, Function<E, R> toRow, Class<J> jsonType, Function<E, J> toJson) {
+        return respond(params, mediaType, fields, name, mapped(source, toRow), rowType, mapped(source, toJson),
+                jsonType);
+    }
+
+    /** The same, with one source for the CSV rows and another for the NDJSON objects. */
+    public <R extends java.lang.Record, J extends java.lang.Record> RestResponse<StreamingOutput> respond(
+            Params params, String mediaType, String fields, String name, Consumer<Consumer<List<R>>> rows,
+            Class<R> rowType, Consumer<Consumer<List<J>>> objects, Class<J> jsonType) {
         if (Formats.CSV.equals(mediaType)) {
             List<String> columns = fields(params, fields, rowType);
             params.validate();
-            return RestResponse.ResponseBuilder.ok(csv(source, toRow, rowType, columns), Formats.CSV + ";charset=UTF-8")
+            return RestResponse.ResponseBuilder.ok(csv(rows, rowType, columns), Formats.CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
         }
         List<String> properties = fields(params, fields, jsonType);
         params.validate();
-        return RestResponse.ResponseBuilder.ok(ndjson(source, toJson, properties), Formats.NDJSON).build();
+        return RestResponse.ResponseBuilder.ok(ndjson(objects, properties), Formats.NDJSON).build();
+    }
+
+    /** A source whose batches are those of another, mapped. */
+    public static <E, T> Consumer<Consumer<List<T>>> mapped(Consumer<Consumer<List<E>>> source, Function<E, T> map) {
+        return sink -> source.accept(batch -> sink.accept(batch.stream().map(map).toList()));
     }
 
     /** The rows of a source as CSV, one column per field of the row record (or the chosen ones, in their order). */
-    private <E, R extends java.lang.Record> StreamingOutput csv(Consumer<Consumer<List<E>>> source,
-            Function<E, R> toRow, Class<R> rowType, List<String> fields) {
+    private <R extends java.lang.Record> StreamingOutput csv(Consumer<Consumer<List<R>>> rows, Class<R> rowType,
+            List<String> fields) {
         CsvSchema full = csv.schemaFor(rowType);
         CsvSchema.Builder chosen = CsvSchema.builder();
         for (String field : fields.isEmpty() ? names(rowType) : fields) {
@@ -65,22 +79,22 @@ public class Exports {
         }
         ObjectWriter writer = csv.writerFor(rowType).with(chosen.setUseHeader(true).build());
         return output -> {
-            try (SequenceWriter rows = writer.writeValues(output)) {
-                source.accept(batch -> write(rows, batch.stream().map(toRow).toList()));
+            try (SequenceWriter sequence = writer.writeValues(output)) {
+                rows.accept(batch -> write(sequence, batch));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         };
     }
 
-    /** The rows of a source as newline-delimited JSON, with only the chosen properties when fields are given. */
-    private <E> StreamingOutput ndjson(Consumer<Consumer<List<E>>> source, Function<E, ?> toJson, List<String> fields) {
+    /** The objects of a source as newline-delimited JSON, with only the chosen properties when fields are given. */
+    private <J> StreamingOutput ndjson(Consumer<Consumer<List<J>>> objects, List<String> fields) {
         ObjectWriter writer = json.writer().withRootValueSeparator("\n");
         Set<String> keep = new LinkedHashSet<>(fields);
         return output -> {
-            try (SequenceWriter rows = writer.writeValues(output)) {
-                source.accept(batch -> write(rows, batch.stream()
-                        .map(toJson.andThen(row -> keep.isEmpty() ? row : select(row, keep))).toList()));
+            try (SequenceWriter sequence = writer.writeValues(output)) {
+                objects.accept(batch -> write(sequence, keep.isEmpty() ? batch
+                        : batch.stream().map(object -> select(object, keep)).toList()));
                 output.write('\n');
             } catch (UncheckedIOException e) {
                 throw e.getCause();

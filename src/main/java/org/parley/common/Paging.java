@@ -2,11 +2,15 @@ package org.parley.common;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,7 +47,7 @@ public final class Paging {
      * after each batch, so memory stays constant however many records there are.
      */
     public static <E extends Record> void forEachBatch(PanacheRepositoryBase<E, Long> repository, String entity,
-            java.util.function.Supplier<Filter> filter, Sort sort, int batchSize, java.util.function.Consumer<List<E>> sink) {
+            Supplier<Filter> filter, Sort sort, int batchSize, Consumer<List<E>> sink) {
         PageRequest request = new PageRequest(0, batchSize, true, null, "export");
         while (request != null) {
             Page<E> page = after(repository, entity, filter.get(), sort, request, -1);
@@ -51,6 +55,38 @@ public final class Paging {
             repository.getEntityManager().clear();
             request = page.nextCursor() == null ? null
                     : new PageRequest(0, batchSize, true, Cursor.decode(page.nextCursor()), "export");
+        }
+    }
+
+    /**
+     * Every row of {@code select <fields> from <entity> where <filter>} in the order of {@code sort}, handed to the
+     * sink in keyset batches: projections, so no entity is loaded. The sort columns are selected after the fields
+     * to carry the keys of the next batch; they are the last elements of each row.
+     */
+    public static void forEachRowBatch(EntityManager entityManager, String entity, String fields,
+            Supplier<Filter> filter, Sort sort, int batchSize, Consumer<List<Object[]>> sink) {
+        List<Sort.Column> columns = sort.getColumns();
+        String keys = String.join(", ", columns.stream().map(Sort.Column::getName).toList());
+        String orderBy = String.join(", ", columns.stream()
+                .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : "")).toList());
+        List<Object> after = null;
+        while (true) {
+            Filter batch = filter.get();
+            if (after != null) {
+                batch.where(after(columns, after, batch));
+            }
+            TypedQuery<Object[]> query = entityManager.createQuery("select " + fields + ", " + keys + " from " + entity
+                    + " where " + batch.query() + " order by " + orderBy, Object[].class).setMaxResults(batchSize);
+            batch.parameters().forEach(query::setParameter);
+            List<Object[]> rows = query.getResultList();
+            if (!rows.isEmpty()) {
+                sink.accept(rows);
+            }
+            if (rows.size() < batchSize) {
+                return;
+            }
+            Object[] last = rows.get(rows.size() - 1);
+            after = Arrays.asList(last).subList(last.length - columns.size(), last.length);
         }
     }
 

@@ -116,9 +116,10 @@ public class StatementResource {
         Params params = new Params();
         StatementQuery query = filters.toQuery(params);
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
-        return exports.<Statement, StatementRow, StatementResponse>respond(params, mediaType, fields, "statements",
-                sink -> service.export(query, order, sink), StatementRow.class, StatementRow::from, StatementResponse.class,
-                StatementResponse::from);
+        return exports.respond(params, mediaType, fields, "statements",
+                sink -> service.exportRows(query, order, sink), StatementRow.class,
+                Exports.mapped(sink -> service.export(query, order, sink), StatementResponse::from),
+                StatementResponse.class);
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.Set;
 import org.parley.common.DataGeneration;
@@ -27,6 +28,10 @@ import org.parley.topic.TopicService;
 public class StatementService {
 
     static final int EXPORT_BATCH = 1000;
+    static final int ROW_BATCH = 5000;
+    /** The columns of {@link StatementRow} but the topics, in its order. */
+    private static final String ROW_FIELDS = "id, event.id, eventDate, event.type, speaker.id, speaker.name,"
+            + " speakerCountry, language, kind, position, text, translation, sourceUrl";
 
     private final StatementRepository statements;
     private final EventRepository events;
@@ -57,6 +62,19 @@ public class StatementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public void export(StatementQuery query, Sort sort, Consumer<List<Statement>> sink) {
         Paging.forEachBatch(statements, "Statement", () -> statements.filter(query), sort, EXPORT_BATCH, sink);
+    }
+
+    /**
+     * Every statement matching the query as CSV rows, in batches of {@value #ROW_BATCH}: a projection and one query
+     * for the topics of each batch, several times faster than loading the statements and their speakers.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void exportRows(StatementQuery query, Sort sort, Consumer<List<StatementRow>> sink) {
+        Paging.forEachRowBatch(statements.getEntityManager(), "Statement", ROW_FIELDS, () -> statements.filter(query),
+                sort, ROW_BATCH, tuples -> {
+                    Map<Long, String> topics = statements.topicSlugs(tuples.stream().map(t -> (Long) t[0]).toList());
+                    sink.accept(tuples.stream().map(t -> StatementRow.of(t, topics.get((Long) t[0]))).toList());
+                });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

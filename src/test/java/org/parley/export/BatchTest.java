@@ -1,7 +1,11 @@
 package org.parley.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.parley.Api.anonymous;
+import static org.parley.Api.createEvent;
 import static org.parley.Api.createParticipant;
+import static org.parley.Api.createStatement;
+import static org.parley.Api.event;
 import static org.parley.Api.unique;
 
 import io.quarkus.panache.common.Sort;
@@ -13,6 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.common.Paging;
 import org.parley.participant.ParticipantRepository;
+import org.parley.statement.StatementQuery;
+import org.parley.statement.StatementRepository;
+import java.util.Map;
 
 /** Exports read in keyset batches: every row once, in order, whatever the batch size. */
 @QuarkusTest
@@ -20,6 +27,9 @@ class BatchTest {
 
     @Inject
     ParticipantRepository participants;
+
+    @Inject
+    StatementRepository statements;
 
     @Test
     void batchesCoverEveryRowOnce() {
@@ -38,5 +48,36 @@ class BatchTest {
         assertEquals(List.of(3, 3, 1), sizes);
         assertEquals(created, seen);
         assertEquals(seen.size(), new HashSet<>(seen).size());
+    }
+
+    @Test
+    void rowBatchesFollowAMixedOrderAcrossTiesOnce() {
+        long speaker = createParticipant(unique("Rows"), "LU");
+        // two events on one day and one earlier: batches of 2 break inside ties of date and of event
+        List<Long> events = List.of(
+                createEvent(event("A", "MEETING", "2019-04-04", List.of(speaker), Map.of())),
+                createEvent(event("B", "MEETING", "2019-04-04", List.of(speaker), Map.of())),
+                createEvent(event("C", "MEETING", "2018-01-01", List.of(speaker), Map.of())));
+        for (long eventId : events) {
+            for (int i = 0; i < 3; i++) {
+                createStatement(eventId, speaker, "Statement " + i, Map.of());
+            }
+        }
+        List<Long> expected = anonymous().queryParam("speaker", speaker).queryParam("size", 100)
+                .get("/api/v1/statements").then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
+        assertEquals(9, expected.size());
+
+        Sort newestFirst = Sort.by("eventDate", Sort.Direction.Descending).and("event.id", Sort.Direction.Descending)
+                .and("position").and("id", Sort.Direction.Descending);
+        StatementQuery query = new StatementQuery(null, speaker, null, List.of(), null, null, null, List.of());
+        List<Integer> sizes = new ArrayList<>();
+        List<Long> seen = new ArrayList<>();
+        Paging.forEachRowBatch(statements.getEntityManager(), "Statement", "id", () -> statements.filter(query),
+                newestFirst, 2, batch -> {
+                    sizes.add(batch.size());
+                    batch.forEach(row -> seen.add((Long) row[0]));
+                });
+        assertEquals(List.of(2, 2, 2, 2, 1), sizes);
+        assertEquals(expected, seen, "the order of the list, each statement once");
     }
 }
