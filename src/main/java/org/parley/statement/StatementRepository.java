@@ -3,9 +3,7 @@ package org.parley.statement;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import org.parley.common.Filter;
 import org.parley.search.SearchIndex;
@@ -52,16 +50,6 @@ public class StatementRepository implements PanacheRepository<Statement> {
             SearchIndex.matchStatements(filter, query.words());
         }
         return filter;
-    }
-
-    /** The topic slugs of each of the statements, joined with "; " in slug order; absent when it has none. */
-    public Map<Long, String> topicSlugs(List<Long> statementIds) {
-        Map<Long, String> slugs = new HashMap<>();
-        getEntityManager().createQuery("select st.statementId, t.slug from StatementTopic st join Topic t"
-                        + " on t.id = st.topicId where st.statementId in :ids order by t.slug", Object[].class)
-                .setParameter("ids", statementIds).getResultList()
-                .forEach(row -> slugs.merge((Long) row[0], (String) row[1], (a, b) -> a + "; " + b));
-        return slugs;
     }
 
     public List<Statement> listForEvent(Event event) {

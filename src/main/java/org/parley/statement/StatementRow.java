@@ -12,10 +12,10 @@ public record StatementRow(long id, long eventId, LocalDate eventDate, String ev
         String speakerName, String speakerCountry, String language, StatementKind kind, int position, String topics,
         String text, String translation, String sourceUrl) {
 
-    /** A row from the projection of {@code StatementService}'s export, and the statement's topics. */
-    static StatementRow of(Object[] t, String topics) {
+    /** A row from the projection of {@code StatementService}'s export. */
+    static StatementRow of(Object[] t) {
         return new StatementRow((Long) t[0], (Long) t[1], (LocalDate) t[2], ((Enum<?>) t[3]).name(), (Long) t[4],
                 (String) t[5], (String) t[6], (String) t[7], (StatementKind) t[8], (Integer) t[9],
-                topics == null ? "" : topics, (String) t[10], (String) t[11], (String) t[12]);
+                t[10] == null ? "" : (String) t[10], (String) t[11], (String) t[12], (String) t[13]);
     }
 }

@@ -10,6 +10,7 @@ import static org.parley.Api.anonymous;
 import static org.parley.Api.createEvent;
 import static org.parley.Api.createParticipant;
 import static org.parley.Api.createStatement;
+import static org.parley.Api.createTopic;
 import static org.parley.Api.event;
 import static org.parley.Api.unique;
 
@@ -40,7 +41,12 @@ public class ExportTest {
     public void statementsSurviveACsvRoundTrip() throws IOException {
         long p = createParticipant(unique("Orateur"), "FR");
         long e = createEvent(event("Export", "MEETING", "2012-12-12", List.of(p), Map.of()));
-        long s1 = createStatement(e, p, TRICKY, Map.of("translation", "He said: \"peace, first\""));
+        String zebra = unique("zebra");
+        String alpha = unique("alpha");
+        createTopic(zebra);
+        createTopic(alpha);
+        long s1 = createStatement(e, p, TRICKY, Map.of("translation", "He said: \"peace, first\"",
+                "topics", List.of(zebra, alpha)));
         long s2 = createStatement(e, p, "Deuxième", Map.of());
         String body = anonymous().accept("text/csv").queryParam("event", e).get("/api/v1/statements")
                 .then().statusCode(200).contentType(containsString("text/csv"))
@@ -53,6 +59,12 @@ public class ExportTest {
         assertEquals(TRICKY, first.get("text"));
         assertEquals("He said: \"peace, first\"", first.get("translation"));
         assertEquals("2012-12-12", first.get("eventDate"));
+        assertEquals(alpha + "; " + zebra, first.get("topics"), "slugs in order");
+        assertEquals("", rows.get(1).get("topics"));
+        assertEquals("FR", first.get("speakerCountry"));
+        assertEquals("MEETING", first.get("eventType"));
+        assertEquals(String.valueOf(e), first.get("eventId"));
+        assertTrue(first.get("speakerName").startsWith("Orateur"));
         String events = anonymous().queryParam("format", "csv").queryParam("participant", p).get("/api/v1/events")
                 .asString();
         assertTrue(csv(events).get(0).get("createdAt").matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), events);
