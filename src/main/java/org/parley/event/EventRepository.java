@@ -3,6 +3,7 @@ package org.parley.event;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import org.parley.common.Filter;
 import org.parley.search.SearchIndex;
 import org.parley.topic.TopicRepository;
@@ -19,6 +20,12 @@ public class EventRepository implements PanacheRepository<Event> {
     /** Events by country through the event_country index; the date bounds narrow its range when given. */
     private static final String BY_COUNTRY = "id in (select ec.eventId from EventCountry ec where ec.country = :%s"
             + " and ec.role in :%sRoles%s)";
+
+    /** The event with its participants and their people, in one query. */
+    public Optional<Event> findWithParticipants(long id) {
+        return find("from Event e left join fetch e.participants p left join fetch p.participant where e.id = ?1", id)
+                .firstResultOptional();
+    }
 
     /** Events matching every filter set in the query; countries must all be involved. */
     public Filter filter(EventQuery query) {

@@ -74,7 +74,7 @@ public class EventService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Event get(long id) {
-        return events.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Event", id));
+        return events.findWithParticipants(id).orElseThrow(() -> ProblemException.notFound("Event", id));
     }
 
     /** The statements made at the event, in order. */

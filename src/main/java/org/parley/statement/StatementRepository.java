@@ -1,7 +1,6 @@
 package org.parley.statement;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +51,9 @@ public class StatementRepository implements PanacheRepository<Statement> {
         return filter;
     }
 
+    /** The statements of the event in order, with their topics, in one query. */
     public List<Statement> listForEvent(Event event) {
-        return list("event", Sort.by("position").and("id"), event);
+        return list("from Statement s left join fetch s.topics where s.event = ?1 order by s.position, s.id", event);
     }
 
     public int nextPosition(Event event) {

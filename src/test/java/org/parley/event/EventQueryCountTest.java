@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.Api.anonymous;
 import static org.parley.Api.createEvent;
 import static org.parley.Api.createParticipant;
+import static org.parley.Api.createStatement;
 import static org.parley.Api.createTopic;
 import static org.parley.Api.editor;
 import static org.parley.Api.event;
@@ -77,5 +78,39 @@ class EventQueryCountTest {
         assertTrue(forTwenty <= 7, "generation, page, participants, people, countries, topics, sources: " + forTwenty);
         createTopic(unique("unrelated"));
         assertEquals(first, statementsToList(host, 20), "any write makes the next list count again");
+    }
+
+    private long statementsToRead(long eventId, int statementCount) {
+        var statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        anonymous().get("/api/v1/events/" + eventId).then().statusCode(200)
+                .body("statements.size()", org.hamcrest.Matchers.equalTo(statementCount))
+                .body("statements[0].topics.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("participants[1].name", org.hamcrest.Matchers.startsWith("Guest"))
+                .body("subjectCountries", org.hamcrest.Matchers.contains("KP"))
+                .body("sources.size()", org.hamcrest.Matchers.equalTo(1));
+        return statistics.getPrepareStatementCount();
+    }
+
+    @Test
+    void readingAnEventCostsFiveStatementsWhateverItHolds() {
+        long host = createParticipant(unique("Host"), "JP");
+        long guest = createParticipant(unique("Guest"), "KR");
+        String slug = unique("n2");
+        createTopic(slug);
+        long eventId = createEvent(event("Read", "MEETING", "2017-01-01", List.of(host, guest), Map.of(
+                "topics", List.of(slug), "subjectCountries", List.of("KP"),
+                "sources", List.of(Map.of("url", "https://example.org/read", "publisher", "P")))));
+        for (int i = 0; i < 2; i++) {
+            createStatement(eventId, i == 0 ? host : guest, "Said " + i, Map.of("topics", List.of(slug)));
+        }
+        long forTwo = statementsToRead(eventId, 2);
+        for (int i = 2; i < 8; i++) {
+            createStatement(eventId, i % 2 == 0 ? host : guest, "Said " + i, Map.of("topics", List.of(slug)));
+        }
+        long forEight = statementsToRead(eventId, 8);
+        System.out.printf("reading an event: %d SQL statements with 2 statements, %d with 8%n", forTwo, forEight);
+        assertEquals(forTwo, forEight, "the number of SQL statements does not grow with the statements");
+        assertTrue(forEight <= 5, "event with people, statements with topics, countries, topics, sources: " + forEight);
     }
 }
