@@ -25,6 +25,15 @@ public final class Filter {
         return this;
     }
 
+    /**
+     * A clause whose {@code %s} becomes {@code = :name} for one value and {@code in :name} for several. A list
+     * parameter makes Hibernate translate the query anew at every execution; most filters name a single value.
+     */
+    public Filter whereAnyOf(String clause, String name, List<?> values) {
+        return values.size() == 1 ? where(clause.formatted("= :" + name), name, values.get(0))
+                : where(clause.formatted("in :" + name), name, values);
+    }
+
     public Filter param(String name, Object value) {
         parameters.put(name, value);
         return this;

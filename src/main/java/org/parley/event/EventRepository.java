@@ -17,9 +17,12 @@ public class EventRepository implements PanacheRepository<Event> {
         this.topics = topics;
     }
 
-    /** Events by country through the event_country index; the date bounds narrow its range when given. */
+    /**
+     * Events by country through the event_country index; the date bounds narrow its range when given. The roles are
+     * constants written into the query: a list parameter would make Hibernate translate it anew at every request.
+     */
     private static final String BY_COUNTRY = "id in (select ec.eventId from EventCountry ec where ec.country = :%s"
-            + " and ec.role in :%sRoles%s)";
+            + " and ec.role in (%s)%s)";
 
     /** The event with its participants and their people, in one query. */
     public Optional<Event> findWithParticipants(long id) {
@@ -37,10 +40,10 @@ public class EventRepository implements PanacheRepository<Event> {
             case SUBJECT -> List.of(EventCountry.SUBJECT);
             case ANY -> List.of(EventCountry.PARTICIPANT, EventCountry.SUBJECT);
         };
+        String roleList = String.join(", ", roles.stream().map(role -> "'" + role + "'").toList());
         for (int i = 0; i < query.countries().size(); i++) {
             String name = "country" + i;
-            filter.where(BY_COUNTRY.formatted(name, name, dates), name, query.countries().get(i))
-                    .param(name + "Roles", roles);
+            filter.where(BY_COUNTRY.formatted(name, roleList, dates), name, query.countries().get(i));
         }
         if (query.from() != null) {
             filter.where("eventDate >= :from", "from", query.from());
@@ -49,18 +52,18 @@ public class EventRepository implements PanacheRepository<Event> {
             filter.where("eventDate <= :to", "to", query.to());
         }
         if (!query.types().isEmpty()) {
-            filter.where("type in :types", "types", query.types());
+            filter.whereAnyOf("type %s", "types", query.types());
         }
         if (!query.topics().isEmpty()) {
-            filter.where("id in (select et.eventId from EventTopic et where et.topicId in :topics)",
-                    "topics", topics.idsForFilter(query.topics()));
+            filter.whereAnyOf("id in (select et.eventId from EventTopic et where et.topicId %s)", "topics",
+                    topics.idsForFilter(query.topics()));
         }
         if (query.participantId() != null) {
             filter.where("id in (select ep.event.id from EventParticipant ep where ep.participant.id = :pid)",
                     "pid", query.participantId());
         }
         if (!query.statuses().isEmpty()) {
-            filter.where("status in :statuses", "statuses", query.statuses());
+            filter.whereAnyOf("status %s", "statuses", query.statuses());
         }
         if (query.cameoPrefix() != null) {
             filter.where("cameoCode like :cameo", "cameo", query.cameoPrefix() + "%");

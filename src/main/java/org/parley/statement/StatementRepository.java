@@ -30,8 +30,8 @@ public class StatementRepository implements PanacheRepository<Statement> {
             filter.where("speakerCountry = :country", "country", query.country());
         }
         if (!query.topics().isEmpty()) {
-            filter.where("id in (select st.statementId from StatementTopic st where st.topicId in :topics)",
-                    "topics", topics.idsForFilter(query.topics()));
+            filter.whereAnyOf("id in (select st.statementId from StatementTopic st where st.topicId %s)", "topics",
+                    topics.idsForFilter(query.topics()));
         }
         if (query.language() != null) {
             // "fr" also finds "fr-CA": a language matches its regional variants
