@@ -5,7 +5,9 @@
 #   bench/run.sh --start pg|h2       # start the jar itself (timing start-up to ready), benchmark, stop it
 #   bench/run.sh --startup pg|h2     # only time start-up to ready, then stop
 #
-# Environment: WARMUP (s, default 10), DURATION (s, default 30), THREADS (2), CONNECTIONS (32),
+# Environment: JIT_WARMUP (s, default 180: every query mixed, before any measurement, so that the JIT compiler is
+# done; on 2 cores it competes with Parley for minutes), WARMUP (s per step, default 10), DURATION (s, default 30),
+# THREADS (2), CONNECTIONS (32),
 # BENCH_DATA (folder with generate.py's meta.json: id range, common topic and words; default /tmp/bench-csv-1),
 # SKIP (space-separated steps to skip: q1 q2 q3 q4 q5 export), PARLEY_JAR (for --start), see lib.sh for the rest.
 set -euo pipefail
@@ -13,6 +15,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 
 WARMUP="${WARMUP:-10}"
+JIT_WARMUP="${JIT_WARMUP:-180}"
 DURATION="${DURATION:-30}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
@@ -67,9 +70,22 @@ fi
 q4="/api/v1/statements?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$words")"
 events_total=$(total '/api/v1/events?size=1')
 statements_total=$(total '/api/v1/statements?size=1')
-echo "Parley on $base (pid ${pid:-?}): $events_total events, $statements_total statements; wrk ${THREADS}t/${CONNECTIONS}c, warm-up ${WARMUP}s, ${DURATION}s"
+echo "Parley on $base (pid ${pid:-?}): $events_total events, $statements_total statements; wrk ${THREADS}t/${CONNECTIONS}c, JIT warm-up ${JIT_WARMUP}s, warm-up ${WARMUP}s, ${DURATION}s"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "load average before: $load_before (on $(nproc) cores; other busy processes skew every figure)"
+
+if (( JIT_WARMUP > 0 )); then
+    # Q1-Q4 and two event reads in turn: the code paths the steps below measure, compiled before they are measured
+    mix="$out/mix.lua"
+    cat >"$mix" <<LUA
+local paths = {"/api/v1/events?country=RU&from=2020-01-01&to=2020-12-31", "/api/v1/events/$id_min",
+  "/api/v1/statements?country=CN&topic=$topic", "$q4", "/api/v1/events/$id_max", "/api/v1/events?cursor=*&size=20"}
+local i = 0
+function request() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end
+LUA
+    echo "JIT warm-up: ${JIT_WARMUP}s of all queries mixed"
+    wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 10s -s "$mix" -d"${JIT_WARMUP}s" "$base" | awk '/^Requests\/sec/ {print "  " $0}'
+fi
 
 # wrk's latencies (850.00us, 12.34ms, 1.02s, 2.00m) in ms
 to_ms() { awk '{ v=$1; u=v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
@@ -178,7 +194,7 @@ ok() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "") print "-"; else 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print ""; else printf "%.2f", a / b }'; }
 echo
 echo "Summary  ($(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo); $events_total events," \
-     "$statements_total statements; wrk ${THREADS} threads ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up)"
+     "$statements_total statements; wrk ${THREADS} threads ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up, ${JIT_WARMUP} s JIT warm-up first)"
 printf '%-52s %14s %16s %5s\n' "measure" "value" "target" ""
 line() { printf '%-52s %14s %16s %5s\n' "$1" "$2" "$3" "$4"; }
 if ! skip q1; then
