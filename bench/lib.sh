@@ -10,6 +10,8 @@ H2_DB="${H2_DB:-/tmp/bench-data/parley}"            # file database without the 
 H2_USER="${H2_USER:-parley}"                        # the user Parley's H2 URL creates the database with
 H2_JAR="${H2_JAR:-$HOME/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar}"
 READY_TIMEOUT="${READY_TIMEOUT:-600}"               # seconds to wait for /q/health/ready
+# JVM options of a started Parley: a heap that fits a 600 MB container with the JVM's own memory beside it
+PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--Xmx384m}"
 
 # The packaged Parley for a target: $PARLEY_JAR, else /tmp/parley-<target>/quarkus-run.jar (see README).
 parley_jar() {
@@ -41,7 +43,7 @@ start_parley() {
     QUARKUS_HTTP_PORT="$BENCH_PORT" QUARKUS_HTTP_HOST=127.0.0.1 PARLEY_EDITOR_PASSWORD="${PARLEY_EDITOR_PASSWORD:-bench}" \
         QUARKUS_DATASOURCE_JDBC_URL="$(jdbc_url "$target")" QUARKUS_DATASOURCE_USERNAME="$( [[ $target == pg ]] && echo "$PG_USER" || echo "$H2_USER")" \
         QUARKUS_DATASOURCE_PASSWORD= \
-        java ${PARLEY_JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
+        java $PARLEY_JAVA_OPTS -jar "$jar" >"$log" 2>&1 &
     PARLEY_PID=$!
 }
 
