@@ -59,11 +59,11 @@ public final class Paging {
     }
 
     /**
-     * Every row of {@code select <fields> from <entity> where <filter>} in the order of {@code sort}, handed to the
+     * Every row of {@code select <fields> from <from> where <filter>} in the order of {@code sort}, handed to the
      * sink in keyset batches: projections, so no entity is loaded. The sort columns are selected after the fields
      * to carry the keys of the next batch; they are the last elements of each row.
      */
-    public static void forEachRowBatch(EntityManager entityManager, String entity, String fields,
+    public static void forEachRowBatch(EntityManager entityManager, String from, String fields,
             Supplier<Filter> filter, Sort sort, int batchSize, Consumer<List<Object[]>> sink) {
         List<Sort.Column> columns = sort.getColumns();
         String keys = String.join(", ", columns.stream().map(Sort.Column::getName).toList());
@@ -75,7 +75,7 @@ public final class Paging {
             if (after != null) {
                 batch.where(after(columns, after, batch));
             }
-            TypedQuery<Object[]> query = entityManager.createQuery("select " + fields + ", " + keys + " from " + entity
+            TypedQuery<Object[]> query = entityManager.createQuery("select " + fields + ", " + keys + " from " + from
                     + " where " + batch.query() + " order by " + orderBy, Object[].class).setMaxResults(batchSize);
             batch.parameters().forEach(query::setParameter);
             List<Object[]> rows = query.getResultList();
