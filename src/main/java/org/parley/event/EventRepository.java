@@ -27,7 +27,7 @@ public class EventRepository implements PanacheRepository<Event> {
     /** The event with its participants and their people, in one query. */
     public Optional<Event> findWithParticipants(long id) {
         return find("from Event e left join fetch e.participants p left join fetch p.participant where e.id = ?1", id)
-                .firstResultOptional();
+                .singleResultOptional();
     }
 
     /** Events matching every filter set in the query; countries must all be involved. */

@@ -38,6 +38,20 @@ public class ExportTest {
     }
 
     @Test
+    public void exportsAreStreamedInChunksNotBufferedWhole() {
+        long p = createParticipant(unique("Streamer"), "FR");
+        long e = createEvent(event("Streamed", "MEETING", "2013-03-03", List.of(p), Map.of()));
+        createStatement(e, p, "Premier", Map.of());
+        for (String format : List.of("csv", "ndjson")) {
+            for (String list : List.of("/api/v1/statements", "/api/v1/events")) {
+                anonymous().queryParam("format", format).get(list).then().statusCode(200)
+                        .header("Transfer-Encoding", "chunked")
+                        .header("Content-Length", org.hamcrest.Matchers.nullValue());
+            }
+        }
+    }
+
+    @Test
     public void statementsSurviveACsvRoundTrip() throws IOException {
         long p = createParticipant(unique("Orateur"), "FR");
         long e = createEvent(event("Export", "MEETING", "2012-12-12", List.of(p), Map.of()));
