@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -26,13 +29,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 @ApplicationScoped
 public class Exports {
 
+    private static final Logger LOG = Logger.getLogger(Exports.class);
+
     private final ObjectMapper json;
     private final CsvMapper csv = CsvMapper.builder().enable(JsonGenerator.Feature.IGNORE_UNKNOWN)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    public Exports(ObjectMapper json) {
+    private final CurrentVertxRequest request;
+
+    public Exports(ObjectMapper json, CurrentVertxRequest request) {
+        this.request = request;
         this.json = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         csv.findAndRegisterModules();
     }
@@ -56,12 +64,13 @@ public class Exports {
         if (Formats.CSV.equals(mediaType)) {
             List<String> columns = fields(params, fields, rowType);
             params.validate();
-            return RestResponse.ResponseBuilder.ok(csv(rows, rowType, columns), Formats.CSV + ";charset=UTF-8")
+            StreamingOutput body = csv(rows, rowType, columns, response());
+            return RestResponse.ResponseBuilder.ok(body, Formats.CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
         }
         List<String> properties = fields(params, fields, jsonType);
         params.validate();
-        return RestResponse.ResponseBuilder.ok(ndjson(objects, properties), Formats.NDJSON).build();
+        return RestResponse.ResponseBuilder.ok(ndjson(objects, properties, response()), Formats.NDJSON).build();
     }
 
     /** A source whose batches are those of another, mapped. */
@@ -71,7 +80,7 @@ public class Exports {
 
     /** The rows of a source as CSV, one column per field of the row record (or the chosen ones, in their order). */
     private <R extends java.lang.Record> StreamingOutput csv(Consumer<Consumer<List<R>>> rows, Class<R> rowType,
-            List<String> fields) {
+            List<String> fields, HttpServerResponse response) {
         CsvSchema full = csv.schemaFor(rowType);
         CsvSchema.Builder chosen = CsvSchema.builder();
         for (String field : fields.isEmpty() ? names(rowType) : fields) {
@@ -80,24 +89,25 @@ public class Exports {
         ObjectWriter writer = csv.writerFor(rowType).with(chosen.setUseHeader(true).build());
         return output -> {
             try (SequenceWriter sequence = writer.writeValues(output)) {
-                rows.accept(batch -> write(sequence, batch));
+                rows.accept(batch -> write(sequence, batch, response));
             } catch (UncheckedIOException e) {
-                throw e.getCause();
+                endEarly(e);
             }
         };
     }
 
     /** The objects of a source as newline-delimited JSON, with only the chosen properties when fields are given. */
-    private <J> StreamingOutput ndjson(Consumer<Consumer<List<J>>> objects, List<String> fields) {
+    private <J> StreamingOutput ndjson(Consumer<Consumer<List<J>>> objects, List<String> fields,
+            HttpServerResponse response) {
         ObjectWriter writer = json.writer().withRootValueSeparator("\n");
         Set<String> keep = new LinkedHashSet<>(fields);
         return output -> {
             try (SequenceWriter sequence = writer.writeValues(output)) {
                 objects.accept(batch -> write(sequence, keep.isEmpty() ? batch
-                        : batch.stream().map(object -> select(object, keep)).toList()));
+                        : batch.stream().map(object -> select(object, keep)).toList(), response));
                 output.write('\n');
             } catch (UncheckedIOException e) {
-                throw e.getCause();
+                endEarly(e);
             }
         };
     }
@@ -133,7 +143,35 @@ public class Exports {
         return Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
     }
 
-    private static void write(SequenceWriter rows, List<?> batch) {
+    /** The client closed the connection during an export. */
+    private static final class ClientGone extends IOException {
+        ClientGone() {
+            super("the client closed the connection; export stopped");
+        }
+    }
+
+    /** Ends an export that failed: quietly when the client left, else with the failure (logged as unexpected). */
+    private static void endEarly(UncheckedIOException e) throws IOException {
+        if (e.getCause() instanceof ClientGone gone) {
+            LOG.debug(gone.getMessage());
+            return;
+        }
+        throw e.getCause();
+    }
+
+    /** The response of the request being answered, taken while its context is current. */
+    private HttpServerResponse response() {
+        return request.getCurrent().response();
+    }
+
+    /**
+     * Writes a batch, or stops the export when the client has gone: writes to a closed connection do not fail, so an
+     * abandoned export of a million rows would otherwise run to its end.
+     */
+    private static void write(SequenceWriter rows, List<?> batch, HttpServerResponse response) {
+        if (response.closed()) {
+            throw new UncheckedIOException(new ClientGone());
+        }
         try {
             rows.writeAll(batch);
             rows.flush();
