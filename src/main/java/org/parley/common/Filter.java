@@ -34,6 +34,14 @@ public final class Filter {
                 : where(clause.formatted("in :" + name), name, values);
     }
 
+    /** An independent copy, to add clauses to without changing this filter. */
+    public Filter copy() {
+        Filter copy = new Filter();
+        copy.clauses.addAll(clauses);
+        copy.parameters.putAll(parameters);
+        return copy;
+    }
+
     public Filter param(String name, Object value) {
         parameters.put(name, value);
         return this;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -44,13 +43,14 @@ public final class Paging {
 
     /**
      * Every record matching the filter, handed to the sink in keyset batches; the persistence context is cleared
-     * after each batch, so memory stays constant however many records there are.
+     * after each batch, so memory stays constant however many records there are. The filter is built once and
+     * copied for each batch's keyset condition.
      */
     public static <E extends Record> void forEachBatch(PanacheRepositoryBase<E, Long> repository, String entity,
-            Supplier<Filter> filter, Sort sort, int batchSize, Consumer<List<E>> sink) {
+            Filter filter, Sort sort, int batchSize, Consumer<List<E>> sink) {
         PageRequest request = new PageRequest(0, batchSize, true, null, "export");
         while (request != null) {
-            Page<E> page = after(repository, entity, filter.get(), sort, request, -1);
+            Page<E> page = after(repository, entity, filter.copy(), sort, request, -1);
             sink.accept(page.items());
             repository.getEntityManager().clear();
             request = page.nextCursor() == null ? null
@@ -64,14 +64,14 @@ public final class Paging {
      * to carry the keys of the next batch; they are the last elements of each row.
      */
     public static void forEachRowBatch(EntityManager entityManager, String from, String fields,
-            Supplier<Filter> filter, Sort sort, int batchSize, Consumer<List<Object[]>> sink) {
+            Filter filter, Sort sort, int batchSize, Consumer<List<Object[]>> sink) {
         List<Sort.Column> columns = sort.getColumns();
         String keys = String.join(", ", columns.stream().map(Sort.Column::getName).toList());
         String orderBy = String.join(", ", columns.stream()
                 .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : "")).toList());
         List<Object> after = null;
         while (true) {
-            Filter batch = filter.get();
+            Filter batch = filter.copy();
             if (after != null) {
                 batch.where(after(columns, after, batch));
             }

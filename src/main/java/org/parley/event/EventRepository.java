@@ -2,7 +2,6 @@ package org.parley.event;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 import org.parley.common.Filter;
 import org.parley.search.SearchIndex;
@@ -35,15 +34,14 @@ public class EventRepository implements PanacheRepository<Event> {
         Filter filter = new Filter();
         String dates = (query.from() == null ? "" : " and ec.eventDate >= :from")
                 + (query.to() == null ? "" : " and ec.eventDate <= :to");
-        List<String> roles = switch (query.countryRole()) {
-            case PARTICIPANT -> List.of(EventCountry.PARTICIPANT);
-            case SUBJECT -> List.of(EventCountry.SUBJECT);
-            case ANY -> List.of(EventCountry.PARTICIPANT, EventCountry.SUBJECT);
+        String roles = switch (query.countryRole()) {
+            case PARTICIPANT -> "'" + EventCountry.PARTICIPANT + "'";
+            case SUBJECT -> "'" + EventCountry.SUBJECT + "'";
+            case ANY -> "'" + EventCountry.PARTICIPANT + "', '" + EventCountry.SUBJECT + "'";
         };
-        String roleList = String.join(", ", roles.stream().map(role -> "'" + role + "'").toList());
         for (int i = 0; i < query.countries().size(); i++) {
             String name = "country" + i;
-            filter.where(BY_COUNTRY.formatted(name, roleList, dates), name, query.countries().get(i));
+            filter.where(BY_COUNTRY.formatted(name, roles, dates), name, query.countries().get(i));
         }
         if (query.from() != null) {
             filter.where("eventDate >= :from", "from", query.from());

@@ -69,7 +69,7 @@ public class EventService {
     /** Every event matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void export(EventQuery query, Sort sort, Consumer<List<Event>> sink) {
-        Paging.forEachBatch(events, "Event", () -> events.filter(query), sort, EXPORT_BATCH, sink);
+        Paging.forEachBatch(events, "Event", events.filter(query), sort, EXPORT_BATCH, sink);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -4,14 +4,15 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Objects;
 import org.parley.common.DataGeneration;
 import org.parley.common.ListTotals;
 import org.parley.common.Page;
-import org.parley.statement.StatementRepository;
-import org.parley.event.EventCountries;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
+import org.parley.event.EventCountries;
+import org.parley.statement.StatementRepository;
 
 @ApplicationScoped
 @Transactional
@@ -62,7 +63,7 @@ public class ParticipantService {
         String countryBefore = participant.country;
         apply(request, participant);
         participants.flush();
-        if (!java.util.Objects.equals(countryBefore, participant.country)) {
+        if (!Objects.equals(countryBefore, participant.country)) {
             eventCountries.indexEventsOf(participant.id);
             statements.copySpeakerCountry(participant.id, participant.country);
         }

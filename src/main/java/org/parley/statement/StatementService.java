@@ -68,7 +68,7 @@ public class StatementService {
     /** Every statement matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void export(StatementQuery query, Sort sort, Consumer<List<Statement>> sink) {
-        Paging.forEachBatch(statements, "Statement", () -> statements.filter(query), sort, EXPORT_BATCH, sink);
+        Paging.forEachBatch(statements, "Statement", statements.filter(query), sort, EXPORT_BATCH, sink);
     }
 
     /**
@@ -77,7 +77,7 @@ public class StatementService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void exportRows(StatementQuery query, Sort sort, Consumer<List<StatementRow>> sink) {
-        Paging.forEachRowBatch(statements.getEntityManager(), "Statement", ROW_FIELDS, () -> statements.filter(query),
+        Paging.forEachRowBatch(statements.getEntityManager(), "Statement", ROW_FIELDS, statements.filter(query),
                 sort, ROW_BATCH, rows -> sink.accept(rows.stream().map(StatementRow::of).toList()));
     }
 

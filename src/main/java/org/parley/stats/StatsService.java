@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.parley.common.Filter;
 import org.parley.event.EventQuery;
 import org.parley.event.EventRepository;
 import org.parley.stats.StatsResponses.Dyad;
@@ -88,11 +89,12 @@ public class StatsService {
     public List<TopicCount> topics(EventQuery query) {
         Map<String, long[]> counts = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        for (Object[] row : stats.topicsOfEvents(events.filter(query))) {
+        Filter filter = events.filter(query);
+        for (Object[] row : stats.topicsOfEvents(filter)) {
             names.put((String) row[0], (String) row[1]);
             counts.computeIfAbsent((String) row[0], k -> new long[2])[0] = (Long) row[2];
         }
-        for (Object[] row : stats.topicsOfStatements(events.filter(query))) {
+        for (Object[] row : stats.topicsOfStatements(filter)) {
             names.put((String) row[0], (String) row[1]);
             counts.computeIfAbsent((String) row[0], k -> new long[2])[1] = (Long) row[2];
         }

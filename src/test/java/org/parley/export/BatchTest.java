@@ -40,7 +40,7 @@ class BatchTest {
         }
         List<Integer> sizes = new ArrayList<>();
         List<Long> seen = new ArrayList<>();
-        Paging.forEachBatch(participants, "Participant", () -> participants.filter("BE", null, marker),
+        Paging.forEachBatch(participants, "Participant", participants.filter("BE", null, marker),
                 Sort.by("name").and("id"), 3, batch -> {
                     sizes.add(batch.size());
                     batch.forEach(p -> seen.add(p.id));
@@ -72,7 +72,7 @@ class BatchTest {
         StatementQuery query = new StatementQuery(null, speaker, null, List.of(), null, null, null, List.of());
         List<Integer> sizes = new ArrayList<>();
         List<Long> seen = new ArrayList<>();
-        Paging.forEachRowBatch(statements.getEntityManager(), "Statement", "id", () -> statements.filter(query),
+        Paging.forEachRowBatch(statements.getEntityManager(), "Statement", "id", statements.filter(query),
                 newestFirst, 2, batch -> {
                     sizes.add(batch.size());
                     batch.forEach(row -> seen.add((Long) row[0]));
