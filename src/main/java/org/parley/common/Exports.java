@@ -1,6 +1,7 @@
 package org.parley.common;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -114,7 +115,13 @@ public class Exports {
 
     /** The JSON properties named, in their order. */
     public ObjectNode select(Object value, Set<String> fields) {
-        ObjectNode all = json.valueToTree(value);
+        ObjectNode all;
+        try {
+            all = value instanceof Rendered<?> rendered ? (ObjectNode) json.readTree(rendered.json())
+                    : json.valueToTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored document is not JSON", e);
+        }
         ObjectNode kept = json.createObjectNode();
         fields.forEach(field -> kept.set(field, all.get(field)));
         return kept;

@@ -55,11 +55,15 @@ public class FieldSelection {
         }
     }
 
-    /** The record a method answers with: T of T, RestResponse&lt;T&gt;, or PageResponse&lt;T&gt; inside either. */
+    /**
+     * The record a method answers with: T of T, RestResponse&lt;T&gt;, PageResponse&lt;T&gt; or Rendered&lt;T&gt;
+     * inside them.
+     */
     @SuppressWarnings("unchecked")
     private static Class<? extends java.lang.Record> recordType(Type type) {
         if (type instanceof Class<?> plain) {
-            return plain.isRecord() && plain != PageResponse.class ? (Class<? extends java.lang.Record>) plain : null;
+            return plain.isRecord() && plain != PageResponse.class && plain != Rendered.class
+                    ? (Class<? extends java.lang.Record>) plain : null;
         }
         if (type instanceof ParameterizedType generic) {
             return recordType(generic.getActualTypeArguments()[0]);

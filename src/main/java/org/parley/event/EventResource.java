@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,6 +47,7 @@ import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
 import org.parley.common.Problem;
+import org.parley.common.Rendered;
 import org.parley.security.Roles;
 import org.parley.statement.StatementResponse;
 
@@ -79,7 +81,7 @@ public class EventResource {
                 @Content(mediaType = Formats.CSV, schema = @Schema(implementation = EventRow.class)),
                 @Content(mediaType = Formats.NDJSON, schema = @Schema(implementation = EventResponse.class))})
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    public RestResponse<PageResponse<EventResponse>> list(
+    public RestResponse<PageResponse<Rendered<EventResponse>>> list(
             @BeanParam EventFilterParams filters,
             @Parameter(description = "`date`, `-date` (default), `title`, `-title`, `id` or `-id`")
             @QueryParam("sort") String sort,
@@ -94,7 +96,7 @@ public class EventResource {
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
         PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
         params.validate();
-        return Paging.respond(service.search(query, order, request), request, EventResponse::from, uri);
+        return Paging.respond(service.list(query, order, request), request, Function.identity(), uri);
     }
 
     @GET
@@ -127,11 +129,11 @@ public class EventResource {
     @Path("/{id}")
     @Operation(operationId = "getEvent", summary = "Read one event with its statements",
             description = "The event with its participants and their roles, topics, sources and every statement in order.")
-    @APIResponse(responseCode = "200", description = "The event")
+    @APIResponse(responseCode = "200", description = "The event", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    public EventResponse get(@Parameter(description = "Event id") @PathParam("id") long id) {
-        Event event = service.get(id);
-        return withStatements(event);
+    public Rendered<EventResponse> get(@Parameter(description = "Event id") @PathParam("id") long id) {
+        return service.read(id);
     }
 
     @POST

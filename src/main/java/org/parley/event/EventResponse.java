@@ -21,9 +21,6 @@ public record EventResponse(
         List<String> countries,
         @Schema(example = "[\"KZ\"]") List<String> subjectCountries,
         List<TopicRef> topics,
-        @Schema(readOnly = true, description = "The statements made at the event, in order; only on the single-event read")
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        List<StatementResponse> statements,
         List<Source> sources,
         @Schema(example = "041") String cameoCode,
         @Schema(example = "HELD") EventStatus status,
@@ -34,7 +31,10 @@ public record EventResponse(
         @Schema(example = "1.0") Double goldstein,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(example = "0") long version) {
+        @Schema(example = "0") long version,
+        @Schema(readOnly = true, description = "The statements made at the event, in order; only on the single-event read")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<StatementResponse> statements) {
 
     /** The event as lists show it, without statements. */
     public static EventResponse from(Event event) {
@@ -45,7 +45,7 @@ public record EventResponse(
         return new EventResponse(e.id, e.title, e.type, e.eventDate, e.summary, Location.from(e.location),
                 e.participants.stream().map(EventParticipantRef::from).toList(), e.countries(),
                 e.subjectCountries.stream().sorted().toList(), e.topics.stream().map(TopicRef::from).toList(),
-                statements, e.sources.stream().map(Source::from).toList(), e.cameoCode, e.status, e.endDate,
-                e.datePrecision, e.ploverType, e.ploverMode, e.goldstein, e.createdAt, e.updatedAt, e.version);
+                e.sources.stream().map(Source::from).toList(), e.cameoCode, e.status, e.endDate, e.datePrecision,
+                e.ploverType, e.ploverMode, e.goldstein, e.createdAt, e.updatedAt, e.version, statements);
     }
 }

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.parley.code.CameoCode;
 import org.parley.code.CameoCodes;
 import org.parley.common.DataGeneration;
+import org.parley.common.Documents;
+import org.parley.common.Rendered;
 import org.parley.common.ListTotals;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
@@ -28,6 +30,7 @@ import org.parley.participant.ParticipantService;
 import org.parley.search.SearchIndex;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
+import org.parley.statement.StatementResponse;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicService;
 
@@ -46,10 +49,12 @@ public class EventService {
     private final EventCountries eventCountries;
     private final DataGeneration generation;
     private final ListTotals totals;
+    private final Documents documents;
 
     public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
             TopicService topics, SearchIndex searchIndex, CameoCodes cameoCodes, EventCountries eventCountries,
-            DataGeneration generation, ListTotals totals) {
+            DataGeneration generation, ListTotals totals, Documents documents) {
+        this.documents = documents;
         this.totals = totals;
         this.generation = generation;
         this.cameoCodes = cameoCodes;
@@ -64,6 +69,25 @@ public class EventService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Event> search(EventQuery query, Sort sort, PageRequest request) {
         return Paging.fetch(totals, events, "Event", events.filter(query), sort, request);
+    }
+
+    /** One page of events as lists show them: their stored documents. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Rendered<EventResponse>> list(EventQuery query, Sort sort, PageRequest request) {
+        Page<Event> page = search(query, sort, request);
+        return page.with(documents.of(Documents.Kind.EVENT, page.items(), EventResponse::from));
+    }
+
+    /** One event with its statements in order, from their stored documents: two queries by key. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Rendered<EventResponse> read(long id) {
+        String stored = documents.find(Documents.Kind.EVENT, List.of(id)).get(id);
+        Rendered<EventResponse> event = stored != null ? new Rendered<>(stored)
+                : documents.render(EventResponse.from(get(id)));
+        List<Rendered<StatementResponse>> said = documents.of(statements.idsAndDocumentsOf(id),
+                missing -> statements.list("id in ?1", missing).stream()
+                        .collect(Collectors.toMap(s -> s.id, StatementResponse::from)));
+        return event.with("statements", said);
     }
 
     /** Every event matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
@@ -89,6 +113,7 @@ public class EventService {
         events.persistAndFlush(event);
         searchIndex.index(event);
         eventCountries.index(event);
+        documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event));
         generation.advance();
         return event;
     }
@@ -104,6 +129,7 @@ public class EventService {
         }
         searchIndex.index(event);
         eventCountries.index(event);
+        documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event));
         generation.advance();
         return event;
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
 import org.parley.common.DataGeneration;
+import org.parley.common.Documents;
 import org.parley.common.ListTotals;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
@@ -23,9 +24,11 @@ public class ParticipantService {
     private final StatementRepository statements;
     private final DataGeneration generation;
     private final ListTotals totals;
+    private final Documents documents;
 
     public ParticipantService(ParticipantRepository participants, EventCountries eventCountries,
-            StatementRepository statements, DataGeneration generation, ListTotals totals) {
+            StatementRepository statements, DataGeneration generation, ListTotals totals, Documents documents) {
+        this.documents = documents;
         this.totals = totals;
         this.statements = statements;
         this.generation = generation;
@@ -61,11 +64,21 @@ public class ParticipantService {
         Participant participant = get(id);
         participant.expectVersion(request.version());
         String countryBefore = participant.country;
+        String nameBefore = participant.name;
         apply(request, participant);
         participants.flush();
-        if (!Objects.equals(countryBefore, participant.country)) {
+        boolean countryChanged = !Objects.equals(countryBefore, participant.country);
+        if (countryChanged) {
             eventCountries.indexEventsOf(participant.id);
             statements.copySpeakerCountry(participant.id, participant.country);
+        }
+        // events show their participants' names and countries, statements their speaker's name
+        if (countryChanged || !nameBefore.equals(participant.name)) {
+            documents.drop(Documents.Kind.EVENT, "select event_id from event_participant where participant_id = ?1",
+                    participant.id);
+        }
+        if (!nameBefore.equals(participant.name)) {
+            documents.drop(Documents.Kind.STATEMENT, "select id from statement where speaker_id = ?1", participant.id);
         }
         generation.advance();
         return participant;

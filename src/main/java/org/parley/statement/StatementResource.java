@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,6 +47,7 @@ import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
 import org.parley.common.Problem;
+import org.parley.common.Rendered;
 import org.parley.security.Roles;
 
 @Path("/api/v1/statements")
@@ -77,7 +79,7 @@ public class StatementResource {
                 @Content(mediaType = Formats.CSV, schema = @Schema(implementation = StatementRow.class)),
                 @Content(mediaType = Formats.NDJSON, schema = @Schema(implementation = StatementResponse.class))})
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    public RestResponse<PageResponse<StatementResponse>> list(
+    public RestResponse<PageResponse<Rendered<StatementResponse>>> list(
             @BeanParam StatementFilterParams filters,
             @Parameter(description = "`-date` (default: newest event first, statements in order), `date`, `id` or `-id`")
             @QueryParam("sort") String sort,
@@ -92,7 +94,7 @@ public class StatementResource {
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
         PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
         params.validate();
-        return Paging.respond(service.search(query, order, request), request, StatementResponse::from, uri);
+        return Paging.respond(service.list(query, order, request), request, Function.identity(), uri);
     }
 
     @GET
@@ -125,10 +127,11 @@ public class StatementResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getStatement", summary = "Read one statement")
-    @APIResponse(responseCode = "200", description = "The statement")
+    @APIResponse(responseCode = "200", description = "The statement", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    public StatementResponse get(@Parameter(description = "Statement id") @PathParam("id") long id) {
-        return StatementResponse.from(service.get(id));
+    public Rendered<StatementResponse> get(@Parameter(description = "Statement id") @PathParam("id") long id) {
+        return service.read(id);
     }
 
     @POST

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.Set;
 import org.parley.common.DataGeneration;
+import org.parley.common.Documents;
+import org.parley.common.Rendered;
 import org.parley.common.ListTotals;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
@@ -47,10 +49,12 @@ public class StatementService {
     private final SearchIndex searchIndex;
     private final DataGeneration generation;
     private final ListTotals totals;
+    private final Documents documents;
 
     public StatementService(StatementRepository statements, EventRepository events,
             ParticipantRepository participants, TopicService topics, SearchIndex searchIndex,
-            DataGeneration generation, ListTotals totals) {
+            DataGeneration generation, ListTotals totals, Documents documents) {
+        this.documents = documents;
         this.totals = totals;
         this.generation = generation;
         this.statements = statements;
@@ -63,6 +67,20 @@ public class StatementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Statement> search(StatementQuery query, Sort sort, PageRequest request) {
         return Paging.fetch(totals, statements, "Statement", statements.filter(query), sort, request);
+    }
+
+    /** One page of statements as lists show them: their stored documents. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Rendered<StatementResponse>> list(StatementQuery query, Sort sort, PageRequest request) {
+        Page<Statement> page = search(query, sort, request);
+        return page.with(documents.of(Documents.Kind.STATEMENT, page.items(), StatementResponse::from));
+    }
+
+    /** One statement from its stored document, else rendered now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Rendered<StatementResponse> read(long id) {
+        String stored = documents.find(Documents.Kind.STATEMENT, List.of(id)).get(id);
+        return stored != null ? new Rendered<>(stored) : documents.render(StatementResponse.from(get(id)));
     }
 
     /** Every statement matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
@@ -91,6 +109,7 @@ public class StatementService {
         apply(request, statement);
         statements.persistAndFlush(statement);
         searchIndex.index(statement);
+        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement));
         generation.advance();
         return statement;
     }
@@ -105,6 +124,7 @@ public class StatementService {
         if (before != statement.event) {
             searchIndex.index(before);
         }
+        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement));
         generation.advance();
         return statement;
     }

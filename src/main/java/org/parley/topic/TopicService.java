@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.common.DataGeneration;
+import org.parley.common.Documents;
 import org.parley.common.ListTotals;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
@@ -24,8 +25,10 @@ public class TopicService {
     private final TopicRepository topics;
     private final DataGeneration generation;
     private final ListTotals totals;
+    private final Documents documents;
 
-    public TopicService(TopicRepository topics, DataGeneration generation, ListTotals totals) {
+    public TopicService(TopicRepository topics, DataGeneration generation, ListTotals totals, Documents documents) {
+        this.documents = documents;
         this.totals = totals;
         this.topics = topics;
         this.generation = generation;
@@ -54,8 +57,15 @@ public class TopicService {
         Topic topic = get(id);
         topic.expectVersion(request.version());
         requireFreeSlug(request.slug(), topic.id);
+        String shownBefore = topic.slug + "\n" + topic.name;
         apply(request, topic);
         topics.flush();
+        // events and statements show their topics' slugs and names
+        if (!shownBefore.equals(topic.slug + "\n" + topic.name)) {
+            documents.drop(Documents.Kind.EVENT, "select event_id from event_topic where topic_id = ?1", topic.id);
+            documents.drop(Documents.Kind.STATEMENT, "select statement_id from statement_topic where topic_id = ?1",
+                    topic.id);
+        }
         generation.advance();
         return topic;
     }

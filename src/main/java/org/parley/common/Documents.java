@@ -1,0 +1,163 @@
+package org.parley.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.hibernate.Session;
+
+/**
+ * Stored documents: each event and statement as the API shows it, rendered to JSON when it is written and kept in
+ * {@code event_doc} and {@code statement_doc}. A read sends the documents as they are: one query by key instead of
+ * loading a record with its people, topics, countries and sources and serialising it again at every request.
+ *
+ * <p>A record may lack a document (bulk-loaded, or dropped because a rename made it stale): it is then rendered
+ * from its tables on read, and the background task renders what is missing. Whoever writes a record's document
+ * holds the record's row lock, so a document never outlives a change of what it shows.
+ */
+@ApplicationScoped
+public class Documents {
+
+    /** The longest document stored; a record that renders longer is rendered on each read instead. */
+    public static final int MAX_LENGTH = 1_000_000;
+
+    /** The two kinds of record with documents: their document table and its key column. */
+    public enum Kind {
+        EVENT("event", "event_doc", "event_id"), STATEMENT("statement", "statement_doc", "statement_id");
+
+        final String records;
+        final String table;
+        final String key;
+
+        Kind(String records, String table, String key) {
+            this.records = records;
+            this.table = table;
+            this.key = key;
+        }
+    }
+
+    /** Documents were dropped in a transaction: after it commits, they are rendered again. */
+    public record Dropped(Kind kind, List<Long> ids) {
+    }
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final Event<Dropped> dropped;
+
+    public Documents(EntityManager entityManager, ObjectMapper json, Event<Dropped> dropped) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.dropped = dropped;
+    }
+
+    /** The object as the API writes it. */
+    public <T> Rendered<T> render(T response) {
+        try {
+            return new Rendered<>(json.writeValueAsString(response));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render " + response.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Stores the rendering of a record just written, in place of any earlier one; locks the record first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(Kind kind, long id, Object response) {
+        entityManager.createNativeQuery("select id from " + kind.records + " where id = ?1 for update")
+                .setParameter(1, id).getResultList();
+        entityManager.createNativeQuery("delete from " + kind.table + " where " + kind.key + " = ?1")
+                .setParameter(1, id).executeUpdate();
+        storeNew(kind, Map.of(id, render(response).json()));
+    }
+
+    /**
+     * Stores documents of records that have none (the caller holds the records' row locks and has checked), in
+     * one JDBC batch: Hibernate sends native statements one by one, and a backfill stores a million.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void storeNew(Kind kind, Map<Long, String> documents) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into " + kind.table + " (" + kind.key + ", doc) values (?, ?)")) {
+                for (var document : documents.entrySet()) {
+                    if (document.getValue().length() <= MAX_LENGTH) {
+                        insert.setLong(1, document.getKey());
+                        insert.setString(2, document.getValue());
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** The stored documents of these records by id; a record without one is absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> find(Kind kind, Collection<Long> ids) {
+        Map<Long, String> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select " + kind.key + ", doc from " + kind.table
+                + " where " + kind.key + " in (?1)").setParameter(1, ids).getResultList();
+        rows.forEach(row -> found.put(((Number) row[0]).longValue(), (String) row[1]));
+        return found;
+    }
+
+    /**
+     * The records as JSON in their order: the stored document of each, and for those without one, their rendering
+     * now.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <E extends Record, T> List<Rendered<T>> of(Kind kind, List<E> records, Function<E, T> renderer) {
+        Map<Long, String> stored = find(kind, records.stream().map(r -> r.id).toList());
+        return records.stream().map(r -> {
+            String doc = stored.get(r.id);
+            return doc != null ? new Rendered<T>(doc) : render(renderer.apply(r));
+        }).toList();
+    }
+
+    /**
+     * Rows of (id, stored document or null) as JSON in their order; the records without a document are rendered
+     * now, all at once, by {@code renderer} from their ids.
+     */
+    public <T> List<Rendered<T>> of(List<Object[]> idsAndDocuments, Function<List<Long>, Map<Long, T>> renderer) {
+        List<Long> missing = idsAndDocuments.stream().filter(row -> row[1] == null)
+                .map(row -> ((Number) row[0]).longValue()).toList();
+        Map<Long, T> rendered = missing.isEmpty() ? Map.of() : renderer.apply(missing);
+        return idsAndDocuments.stream().map(row -> row[1] != null ? new Rendered<T>((String) row[1])
+                : render(rendered.get(((Number) row[0]).longValue()))).toList();
+    }
+
+    /**
+     * Drops the documents of the records that {@code ids} (an SQL query of record ids, with parameter ?1) selects,
+     * after locking those records, because something they show has changed; they are rendered again after commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void drop(Kind kind, String ids, Object parameter) {
+        List<Long> locked = entityManager.createNativeQuery("select id from " + kind.records + " where id in (" + ids
+                + ") for update", Long.class).setParameter(1, parameter).getResultList();
+        if (locked.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("delete from " + kind.table + " where " + kind.key + " in (" + ids + ")")
+                .setParameter(1, parameter).executeUpdate();
+        dropped.fire(new Dropped(kind, locked));
+    }
+
+    /** Up to {@code limit} ids of records without a document, after {@code after}, in order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> missing(Kind kind, long after, int limit) {
+        return entityManager.createNativeQuery("select r.id from " + kind.records + " r where r.id > ?1 and not exists"
+                + " (select 1 from " + kind.table + " d where d." + kind.key + " = r.id) order by r.id", Long.class)
+                .setParameter(1, after).setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,124 @@
+package org.parley.event;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+import org.parley.common.Documents;
+import org.parley.common.Documents.Kind;
+import org.parley.common.Record;
+import org.parley.statement.Statement;
+import org.parley.statement.StatementResponse;
+
+/**
+ * Renders the stored documents that are missing, in the background, one batch per transaction: at start-up every
+ * record without one (after a bulk load), and after a rename the documents it dropped. Reads never wait for it:
+ * a record without a document is rendered on read meanwhile.
+ */
+@ApplicationScoped
+public class DocumentBackfill {
+
+    private static final Logger LOG = Logger.getLogger(DocumentBackfill.class);
+    static final int BATCH = 500;
+
+    private final EntityManager entityManager;
+    private final Documents documents;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "document-backfill");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public DocumentBackfill(EntityManager entityManager, Documents documents) {
+        this.entityManager = entityManager;
+        this.documents = documents;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        worker.execute(this::renderAllMissing);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        worker.shutdownNow();
+    }
+
+    void onDropped(@Observes(during = TransactionPhase.AFTER_SUCCESS) Documents.Dropped dropped) {
+        worker.execute(() -> render(dropped.kind(), dropped.ids()));
+    }
+
+    /** Renders the documents of every record that has none. */
+    public void renderAllMissing() {
+        for (Kind kind : Kind.values()) {
+            renderAllMissing(kind);
+        }
+    }
+
+    /** Walks every record of the kind in id order and renders those without a document. */
+    private void renderAllMissing(Kind kind) {
+        long started = System.nanoTime();
+        long after = 0;
+        long rendered = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            long from = after;
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> documents.missing(kind, from, BATCH));
+            if (ids.isEmpty()) {
+                break;
+            }
+            rendered += render(kind, ids);
+            after = ids.get(ids.size() - 1);
+        }
+        if (rendered > 0) {
+            LOG.infof("rendered %,d missing %s documents in %.1f s", rendered, kind.name().toLowerCase(),
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** Renders the documents of these records that are still missing; the number rendered. */
+    int render(Kind kind, List<Long> ids) {
+        int rendered = 0;
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            try {
+                rendered += QuarkusTransaction.requiringNew().call(() -> renderBatch(kind, batch));
+            } catch (RuntimeException e) {
+                // left for the next start-up; reads render these records meanwhile
+                LOG.warnf(e, "could not render %d %s documents", batch.size(), kind.name().toLowerCase());
+            }
+        }
+        return rendered;
+    }
+
+    /**
+     * One batch, in the caller's transaction: locks the records (so that no write changes what they show before
+     * this commits), renders those still without a document and stores them.
+     */
+    private int renderBatch(Kind kind, List<Long> ids) {
+        Class<? extends Record> type = kind == Kind.EVENT ? Event.class : Statement.class;
+        List<? extends Record> records = entityManager
+                .createQuery("from " + type.getSimpleName() + " r where r.id in :ids", type)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Set<Long> present = documents.find(kind, ids).keySet();
+        Map<Long, String> rendered = new HashMap<>();
+        for (Record record : records) {
+            if (!present.contains(record.id)) {
+                Object response = record instanceof Event event ? EventResponse.from(event)
+                        : StatementResponse.from((Statement) record);
+                rendered.put(record.id, documents.render(response).json());
+            }
+        }
+        documents.storeNew(kind, rendered);
+        entityManager.clear();
+        return rendered.size();
+    }
+}

@@ -1,0 +1,14 @@
+-- Each event and statement as the API shows it, rendered to JSON by the application when the record is written
+-- (events without their statements, as lists show them). Reads send these documents as they are instead of
+-- loading the record, its people, topics, countries and sources and serialising them again on every request.
+-- A missing document is not an error: the record is rendered from its tables on read, and a background task
+-- renders what is missing (after a bulk load, or after a rename made the documents that show the name stale).
+create table event_doc (
+    event_id bigint primary key references event (id) on delete cascade,
+    doc      varchar(1000000) not null
+);
+
+create table statement_doc (
+    statement_id bigint primary key references statement (id) on delete cascade,
+    doc          varchar(1000000) not null
+);

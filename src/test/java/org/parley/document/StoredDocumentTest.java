@@ -1,0 +1,204 @@
+package org.parley.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.Api.anonymous;
+import static org.parley.Api.createEvent;
+import static org.parley.Api.createParticipant;
+import static org.parley.Api.createStatement;
+import static org.parley.Api.createTopic;
+import static org.parley.Api.editor;
+import static org.parley.Api.event;
+import static org.parley.Api.unique;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parley.event.DocumentBackfill;
+
+/**
+ * Reads send the stored documents of events and statements; these tests check that a document says exactly what
+ * the tables say, after every kind of write, and that a missing document is rendered on read and then stored again
+ * by the background task.
+ */
+@QuarkusTest
+class StoredDocumentTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    DocumentBackfill backfill;
+
+    private record Scene(long host, long guest, String topic, long eventId, List<Long> statementIds) {
+    }
+
+    private Scene scene() {
+        long host = createParticipant(unique("Hôte"), "FR");
+        long guest = createParticipant(unique("Guest"), "DZ");
+        String topic = unique("doc");
+        createTopic(topic);
+        long eventId = createEvent(event("Entretien « franc »", "MEETING", "2019-03-04", List.of(host, guest), Map.of(
+                "summary", "Ligne 1\nLigne 2, \"citée\"", "topics", List.of(topic), "subjectCountries", List.of("ML"),
+                "location", Map.of("country", "FR", "city", "Paris"),
+                "sources", List.of(Map.of("url", "https://example.org/doc", "publisher", "AFP", "language", "fr")))));
+        List<Long> said = List.of(
+                createStatement(eventId, host, "La sécurité d'abord.", Map.of("topics", List.of(topic))),
+                createStatement(eventId, guest, "Coopération, oui ; « ingérence », non.", Map.of(
+                        "translation", "Cooperation, yes; interference, no.")),
+                createStatement(eventId, host, "Nous verrons.", Map.of("sourceUrl", "https://example.org/doc")));
+        return new Scene(host, guest, topic, eventId, said);
+    }
+
+    private static String read(String path) {
+        return anonymous().get(path).then().statusCode(200).extract().asString();
+    }
+
+    private static String list(String path, String name, Object value) {
+        return anonymous().queryParam(name, value).get(path).then().statusCode(200).extract().asString();
+    }
+
+    private long documents(String table, String key, List<Long> ids) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from " + table + " where " + key + " in (?1)").setParameter(1, ids)
+                .getSingleResult()).longValue());
+    }
+
+    private void dropDocuments(String table, String key, List<Long> ids) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "delete from " + table + " where " + key + " in (?1)").setParameter(1, ids).executeUpdate());
+    }
+
+    @Test
+    void aReadFromDocumentsIsTheReadFromTablesByteForByte() {
+        Scene s = scene();
+        String eventPath = "/api/v1/events/" + s.eventId();
+        String statementPath = "/api/v1/statements/" + s.statementIds().get(1);
+        assertEquals(1, documents("event_doc", "event_id", List.of(s.eventId())), "stored when created");
+        assertEquals(3, documents("statement_doc", "statement_id", s.statementIds()));
+        String event = read(eventPath);
+        String events = list("/api/v1/events", "participant", s.host());
+        String statement = read(statementPath);
+        String statements = list("/api/v1/statements", "event", s.eventId());
+        assertTrue(event.contains("\"speakerName\":\"Guest"), event);
+        assertTrue(event.endsWith("]}") && event.indexOf("\"statements\":[") > event.indexOf("\"version\""),
+                "statements come last: " + event);
+
+        // without the event's document and one statement's, the same bytes come from the tables
+        dropDocuments("event_doc", "event_id", List.of(s.eventId()));
+        dropDocuments("statement_doc", "statement_id", List.of(s.statementIds().get(1)));
+        assertEquals(0, documents("event_doc", "event_id", List.of(s.eventId())));
+        assertEquals(event, read(eventPath));
+        assertEquals(events, list("/api/v1/events", "participant", s.host()));
+        assertEquals(statement, read(statementPath));
+        assertEquals(statements, list("/api/v1/statements", "event", s.eventId()));
+        assertEquals(0, documents("event_doc", "event_id", List.of(s.eventId())), "a read stores nothing");
+
+        // the background task renders what is missing, and the documents say the same again
+        backfill.renderAllMissing();
+        assertEquals(1, documents("event_doc", "event_id", List.of(s.eventId())));
+        assertEquals(3, documents("statement_doc", "statement_id", s.statementIds()));
+        assertEquals(event, read(eventPath));
+        assertEquals(statements, list("/api/v1/statements", "event", s.eventId()));
+        assertEquals(list("/api/v1/events", "participant", s.host()), events);
+    }
+
+    @Test
+    void everyWriteReplacesTheDocumentsItChanges() {
+        Scene s = scene();
+        String eventPath = "/api/v1/events/" + s.eventId();
+        Map<String, Object> body = new LinkedHashMap<>(event("Entretien révisé", "PHONE_CALL", "2019-03-05",
+                List.of(s.host(), s.guest()), Map.of("topics", List.of(s.topic()))));
+        editor().body(body).put(eventPath).then().statusCode(200);
+        anonymous().get(eventPath).then().statusCode(200)
+                .body("title", org.hamcrest.Matchers.equalTo("Entretien révisé"))
+                .body("type", org.hamcrest.Matchers.equalTo("PHONE_CALL"))
+                .body("version", org.hamcrest.Matchers.equalTo(1))
+                .body("subjectCountries", org.hamcrest.Matchers.empty())
+                .body("statements.size()", org.hamcrest.Matchers.equalTo(3));
+        anonymous().queryParam("participant", s.host()).get("/api/v1/events").then().statusCode(200)
+                .body("items[0].title", org.hamcrest.Matchers.equalTo("Entretien révisé"))
+                .body("items[0].date", org.hamcrest.Matchers.equalTo("2019-03-05"));
+
+        long changed = s.statementIds().get(0);
+        editor().body(Map.of("eventId", s.eventId(), "speakerId", s.guest(), "text", "Texte corrigé.",
+                "language", "fr", "kind", "DIRECT_QUOTE")).put("/api/v1/statements/" + changed)
+                .then().statusCode(200);
+        anonymous().get("/api/v1/statements/" + changed).then().statusCode(200)
+                .body("text", org.hamcrest.Matchers.equalTo("Texte corrigé."))
+                .body("speakerName", org.hamcrest.Matchers.startsWith("Guest"))
+                .body("topics", org.hamcrest.Matchers.empty())
+                .body("version", org.hamcrest.Matchers.equalTo(1));
+        anonymous().get(eventPath).then().statusCode(200)
+                .body("statements[0].text", org.hamcrest.Matchers.equalTo("Texte corrigé."));
+
+        long removed = s.statementIds().get(2);
+        editor().delete("/api/v1/statements/" + removed).then().statusCode(204);
+        assertEquals(0, documents("statement_doc", "statement_id", List.of(removed)), "deleted with its statement");
+        anonymous().get(eventPath).then().statusCode(200)
+                .body("statements.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) removed)))
+                .body("statements.size()", org.hamcrest.Matchers.equalTo(2));
+
+        editor().delete(eventPath).then().statusCode(204);
+        assertEquals(0, documents("event_doc", "event_id", List.of(s.eventId())));
+        assertEquals(0, documents("statement_doc", "statement_id", s.statementIds()));
+        anonymous().get(eventPath).then().statusCode(404);
+    }
+
+    @Test
+    void aRenameReachesEveryDocumentThatShowsTheName() throws InterruptedException {
+        Scene s = scene();
+        String eventPath = "/api/v1/events/" + s.eventId();
+        String newName = unique("Renommé");
+        editor().body(Map.of("name", newName, "kind", "PERSON", "country", "BE"))
+                .put("/api/v1/participants/" + s.host()).then().statusCode(200);
+        anonymous().get(eventPath).then().statusCode(200)
+                .body("participants[0].name", org.hamcrest.Matchers.equalTo(newName))
+                .body("participants[0].country", org.hamcrest.Matchers.equalTo("BE"))
+                .body("countries", org.hamcrest.Matchers.contains("BE", "DZ"))
+                .body("statements[0].speakerName", org.hamcrest.Matchers.equalTo(newName));
+        anonymous().get("/api/v1/statements/" + s.statementIds().get(2)).then().statusCode(200)
+                .body("speakerName", org.hamcrest.Matchers.equalTo(newName));
+
+        String topicName = unique("Nouveau nom");
+        long topicId = anonymous().get("/api/v1/topics?q=" + s.topic()).then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        editor().body(Map.of("slug", s.topic(), "name", topicName)).put("/api/v1/topics/" + topicId)
+                .then().statusCode(200);
+        anonymous().get(eventPath).then().statusCode(200)
+                .body("topics[0].name", org.hamcrest.Matchers.equalTo(topicName))
+                .body("statements[0].topics[0].name", org.hamcrest.Matchers.equalTo(topicName));
+        anonymous().queryParam("participant", s.host()).get("/api/v1/events").then().statusCode(200)
+                .body("items[0].topics[0].name", org.hamcrest.Matchers.equalTo(topicName))
+                .body("items[0].participants[0].name", org.hamcrest.Matchers.equalTo(newName));
+
+        // the dropped documents come back, rendered anew by the background task
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (documents("statement_doc", "statement_id", s.statementIds()) < 3
+                || documents("event_doc", "event_id", List.of(s.eventId())) < 1) {
+            assertTrue(System.currentTimeMillis() < deadline, "documents not rendered again within 20 s");
+            Thread.sleep(50);
+        }
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "select doc from event_doc where event_id = ?1").setParameter(1, s.eventId()).getSingleResult());
+        assertTrue(stored.contains(newName) && stored.contains(topicName), stored);
+        assertFalse(stored.contains("Hôte"), "no trace of the old name: " + stored);
+    }
+
+    @Test
+    void anEditThatChangesNothingShownKeepsTheDocuments() {
+        Scene s = scene();
+        long topicId = anonymous().get("/api/v1/topics?q=" + s.topic()).then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        editor().body(Map.of("slug", s.topic(), "name", "Topic " + s.topic(), "description", "Only the description"))
+                .put("/api/v1/topics/" + topicId).then().statusCode(200);
+        assertEquals(1, documents("event_doc", "event_id", List.of(s.eventId())));
+        assertEquals(3, documents("statement_doc", "statement_id", s.statementIds()));
+    }
+}
