@@ -70,8 +70,7 @@ public class Documents {
     /** Stores the rendering of a record just written, in place of any earlier one; locks the record first. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(Kind kind, long id, Object response) {
-        entityManager.createNativeQuery("select id from " + kind.records + " where id = ?1 for update")
-                .setParameter(1, id).getResultList();
+        lock(kind, List.of(id));
         entityManager.createNativeQuery("delete from " + kind.table + " where " + kind.key + " = ?1")
                 .setParameter(1, id).executeUpdate();
         storeNew(kind, Map.of(id, render(response).json()));
@@ -151,6 +150,17 @@ public class Documents {
         entityManager.createNativeQuery("delete from " + kind.table + " where " + kind.key + " in (" + ids + ")")
                 .setParameter(1, parameter).executeUpdate();
         dropped.fire(new Dropped(kind, locked));
+    }
+
+    /**
+     * Takes the row locks of these records until the transaction ends, as every writer of the records does: then a
+     * document is rendered from what the records hold at commit. A separate statement, because a query for
+     * entities with a lock mode loads their collections one record at a time instead of in batches.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(Kind kind, List<Long> ids) {
+        entityManager.createNativeQuery("select id from " + kind.records + " where id in (?1) for update")
+                .setParameter(1, ids).getResultList();
     }
 
     /** Up to {@code limit} ids of records without a document, after {@code after}, in order. */

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,10 +103,11 @@ public class DocumentBackfill {
      * this commits), renders those still without a document and stores them.
      */
     private int renderBatch(Kind kind, List<Long> ids) {
+        documents.lock(kind, ids);
         Class<? extends Record> type = kind == Kind.EVENT ? Event.class : Statement.class;
         List<? extends Record> records = entityManager
                 .createQuery("from " + type.getSimpleName() + " r where r.id in :ids", type)
-                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setParameter("ids", ids).getResultList();
         Set<Long> present = documents.find(kind, ids).keySet();
         Map<Long, String> rendered = new HashMap<>();
         for (Record record : records) {
