@@ -166,8 +166,10 @@ public class Documents {
     /** Up to {@code limit} ids of records without a document, after {@code after}, in order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> missing(Kind kind, long after, int limit) {
+        // the bound on d repeats the one on r: without it PostgreSQL merges from the first document at every call
         return entityManager.createNativeQuery("select r.id from " + kind.records + " r where r.id > ?1 and not exists"
-                + " (select 1 from " + kind.table + " d where d." + kind.key + " = r.id) order by r.id", Long.class)
+                + " (select 1 from " + kind.table + " d where d." + kind.key + " = r.id and d." + kind.key + " > ?1)"
+                + " order by r.id", Long.class)
                 .setParameter(1, after).setMaxResults(limit).getResultList();
     }
 }

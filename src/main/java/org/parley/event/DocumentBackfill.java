@@ -58,14 +58,15 @@ public class DocumentBackfill {
 
     /** Renders the documents of every record that has none. */
     public void renderAllMissing() {
-        for (Kind kind : Kind.values()) {
-            renderAllMissing(kind);
-        }
+        long started = System.nanoTime();
+        long events = renderAllMissing(Kind.EVENT);
+        long statements = renderAllMissing(Kind.STATEMENT);
+        LOG.infof("document backfill done: %,d event and %,d statement documents rendered in %.1f s", events,
+                statements, (System.nanoTime() - started) / 1e9);
     }
 
-    /** Walks every record of the kind in id order and renders those without a document. */
-    private void renderAllMissing(Kind kind) {
-        long started = System.nanoTime();
+    /** Walks every record of the kind in id order and renders those without a document; the number rendered. */
+    private long renderAllMissing(Kind kind) {
         long after = 0;
         long rendered = 0;
         while (!Thread.currentThread().isInterrupted()) {
@@ -77,10 +78,7 @@ public class DocumentBackfill {
             rendered += render(kind, ids);
             after = ids.get(ids.size() - 1);
         }
-        if (rendered > 0) {
-            LOG.infof("rendered %,d missing %s documents in %.1f s", rendered, kind.name().toLowerCase(),
-                    (System.nanoTime() - started) / 1e9);
-        }
+        return rendered;
     }
 
     /** Renders the documents of these records that are still missing; the number rendered. */
