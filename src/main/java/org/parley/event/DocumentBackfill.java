@@ -102,11 +102,13 @@ public class DocumentBackfill {
      */
     private int renderBatch(Kind kind, List<Long> ids) {
         documents.lock(kind, ids);
+        // before the records are loaded: a native query in a transaction flushes the session, and a flush empties
+        // Hibernate's queue of collections to load in batches
+        Set<Long> present = documents.find(kind, ids).keySet();
         Class<? extends Record> type = kind == Kind.EVENT ? Event.class : Statement.class;
         List<? extends Record> records = entityManager
                 .createQuery("from " + type.getSimpleName() + " r where r.id in :ids", type)
                 .setParameter("ids", ids).getResultList();
-        Set<Long> present = documents.find(kind, ids).keySet();
         Map<Long, String> rendered = new HashMap<>();
         for (Record record : records) {
             if (!present.contains(record.id)) {
