@@ -112,16 +112,13 @@ public class Documents {
     }
 
     /**
-     * The records as JSON in their order: the stored document of each, and for those without one, their rendering
-     * now.
+     * The records with these ids as JSON in their order: the stored document of each, and for those without one,
+     * their rendering now, all at once, by {@code renderer} from their ids.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public <E extends Record, T> List<Rendered<T>> of(Kind kind, List<E> records, Function<E, T> renderer) {
-        Map<Long, String> stored = find(kind, records.stream().map(r -> r.id).toList());
-        return records.stream().map(r -> {
-            String doc = stored.get(r.id);
-            return doc != null ? new Rendered<T>(doc) : render(renderer.apply(r));
-        }).toList();
+    public <T> List<Rendered<T>> of(Kind kind, List<Long> ids, Function<List<Long>, Map<Long, T>> renderer) {
+        Map<Long, String> stored = find(kind, ids);
+        return of(ids.stream().map(id -> new Object[] {id, stored.get(id)}).toList(), renderer);
     }
 
     /**

@@ -30,15 +30,50 @@ public final class Paging {
      * The requested page of the records matching the filter. In keyset mode the rows come after the cursor in the
      * order of {@code sort}, whose last column must be the unique {@code id}.
      */
-    public static <E extends Record> Page<E> fetch(ListTotals totals, PanacheRepositoryBase<E, Long> repository,
+    public static <E extends Record> Page<E> fetch(ListCache lists, PanacheRepositoryBase<E, Long> repository,
             String entity, Filter filter, Sort sort, PageRequest request) {
-        long total = totals.count(repository, entity, filter);
+        long total = lists.count(lists.generation(), repository, entity, filter);
         if (!request.keyset()) {
             List<E> items = repository.find(filter.query(), sort, filter.parameters())
                     .page(request.page(), request.size()).list();
             return new Page<>(items, total, null);
         }
         return after(repository, entity, filter, sort, request, total);
+    }
+
+    /**
+     * The ids of the requested page of the records matching the filter, in order, with the total and the next
+     * cursor: a query of ids only, which the indexes answer without reading the records, made once per filter,
+     * sort, page and data generation (see {@link ListCache}).
+     */
+    public static Page<Long> fetchIds(ListCache lists, PanacheRepositoryBase<?, Long> repository, String entity,
+            Filter filter, Sort sort, PageRequest request) {
+        long generation = lists.generation();
+        long total = lists.count(generation, repository, entity, filter);
+        EntityManager entityManager = repository.getEntityManager();
+        List<Sort.Column> columns = sort.getColumns();
+        String orderBy = orderBy(columns);
+        return lists.page(generation, entity, filter, List.of(orderBy, request), () -> {
+            Filter page = filter.copy();
+            if (request.keyset() && request.after() != null) {
+                page.where(after(columns, request.after().keys(), page));
+            }
+            TypedQuery<Long> query = entityManager.createQuery("select id from " + entity + " where " + page.query()
+                    + " order by " + orderBy, Long.class);
+            page.parameters().forEach(query::setParameter);
+            if (!request.keyset()) {
+                return new Page<>(query.setFirstResult(request.page() * request.size())
+                        .setMaxResults(request.size()).getResultList(), total, null);
+            }
+            // one row more than asked tells whether there is a next page
+            List<Long> ids = query.setMaxResults(request.size() + 1).getResultList();
+            if (ids.size() <= request.size()) {
+                return new Page<>(ids, total, null);
+            }
+            ids = ids.subList(0, request.size());
+            Object[] keys = keysOf(repository, entity, columns, ids.get(ids.size() - 1));
+            return new Page<>(List.copyOf(ids), total, new Cursor(request.sort(), Arrays.asList(keys)).encode());
+        });
     }
 
     /**
@@ -67,8 +102,7 @@ public final class Paging {
             Filter filter, Sort sort, int batchSize, Consumer<List<Object[]>> sink) {
         List<Sort.Column> columns = sort.getColumns();
         String keys = String.join(", ", columns.stream().map(Sort.Column::getName).toList());
-        String orderBy = String.join(", ", columns.stream()
-                .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : "")).toList());
+        String orderBy = orderBy(columns);
         List<Object> after = null;
         while (true) {
             Filter batch = filter.copy();
@@ -88,6 +122,11 @@ public final class Paging {
             Object[] last = rows.get(rows.size() - 1);
             after = Arrays.asList(last).subList(last.length - columns.size(), last.length);
         }
+    }
+
+    private static String orderBy(List<Sort.Column> columns) {
+        return String.join(", ", columns.stream()
+                .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : "")).toList());
     }
 
     private static <E extends Record> Page<E> after(PanacheRepositoryBase<E, Long> repository, String entity,

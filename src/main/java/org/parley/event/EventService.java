@@ -19,7 +19,7 @@ import org.parley.code.CameoCodes;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
 import org.parley.common.Rendered;
-import org.parley.common.ListTotals;
+import org.parley.common.ListCache;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
@@ -48,14 +48,14 @@ public class EventService {
     private final CameoCodes cameoCodes;
     private final EventCountries eventCountries;
     private final DataGeneration generation;
-    private final ListTotals totals;
+    private final ListCache lists;
     private final Documents documents;
 
     public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
             TopicService topics, SearchIndex searchIndex, CameoCodes cameoCodes, EventCountries eventCountries,
-            DataGeneration generation, ListTotals totals, Documents documents) {
+            DataGeneration generation, ListCache lists, Documents documents) {
         this.documents = documents;
-        this.totals = totals;
+        this.lists = lists;
         this.generation = generation;
         this.cameoCodes = cameoCodes;
         this.eventCountries = eventCountries;
@@ -66,16 +66,12 @@ public class EventService {
         this.searchIndex = searchIndex;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Event> search(EventQuery query, Sort sort, PageRequest request) {
-        return Paging.fetch(totals, events, "Event", events.filter(query), sort, request);
-    }
-
     /** One page of events as lists show them: their stored documents. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Rendered<EventResponse>> list(EventQuery query, Sort sort, PageRequest request) {
-        Page<Event> page = search(query, sort, request);
-        return page.with(documents.of(Documents.Kind.EVENT, page.items(), EventResponse::from));
+        Page<Long> page = Paging.fetchIds(lists, events, "Event", events.filter(query), sort, request);
+        return page.with(documents.of(Documents.Kind.EVENT, page.items(), missing -> events.list("id in ?1", missing)
+                .stream().collect(Collectors.toMap(e -> e.id, EventResponse::from))));
     }
 
     /** One event with its statements in order, from their stored documents: two queries by key. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
-import org.parley.common.ListTotals;
+import org.parley.common.ListCache;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
@@ -23,13 +23,13 @@ public class ParticipantService {
     private final EventCountries eventCountries;
     private final StatementRepository statements;
     private final DataGeneration generation;
-    private final ListTotals totals;
+    private final ListCache lists;
     private final Documents documents;
 
     public ParticipantService(ParticipantRepository participants, EventCountries eventCountries,
-            StatementRepository statements, DataGeneration generation, ListTotals totals, Documents documents) {
+            StatementRepository statements, DataGeneration generation, ListCache lists, Documents documents) {
         this.documents = documents;
-        this.totals = totals;
+        this.lists = lists;
         this.statements = statements;
         this.generation = generation;
         this.participants = participants;
@@ -38,7 +38,7 @@ public class ParticipantService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Participant> search(String country, ParticipantKind kind, String q, Sort sort, PageRequest request) {
-        return Paging.fetch(totals, participants, "Participant", participants.filter(country, kind, q), sort, request);
+        return Paging.fetch(lists, participants, "Participant", participants.filter(country, kind, q), sort, request);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

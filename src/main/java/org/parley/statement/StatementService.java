@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
 import org.parley.common.Rendered;
-import org.parley.common.ListTotals;
+import org.parley.common.ListCache;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
@@ -48,14 +49,14 @@ public class StatementService {
     private final TopicService topics;
     private final SearchIndex searchIndex;
     private final DataGeneration generation;
-    private final ListTotals totals;
+    private final ListCache lists;
     private final Documents documents;
 
     public StatementService(StatementRepository statements, EventRepository events,
             ParticipantRepository participants, TopicService topics, SearchIndex searchIndex,
-            DataGeneration generation, ListTotals totals, Documents documents) {
+            DataGeneration generation, ListCache lists, Documents documents) {
         this.documents = documents;
-        this.totals = totals;
+        this.lists = lists;
         this.generation = generation;
         this.statements = statements;
         this.events = events;
@@ -64,16 +65,12 @@ public class StatementService {
         this.searchIndex = searchIndex;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Statement> search(StatementQuery query, Sort sort, PageRequest request) {
-        return Paging.fetch(totals, statements, "Statement", statements.filter(query), sort, request);
-    }
-
     /** One page of statements as lists show them: their stored documents. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Rendered<StatementResponse>> list(StatementQuery query, Sort sort, PageRequest request) {
-        Page<Statement> page = search(query, sort, request);
-        return page.with(documents.of(Documents.Kind.STATEMENT, page.items(), StatementResponse::from));
+        Page<Long> page = Paging.fetchIds(lists, statements, "Statement", statements.filter(query), sort, request);
+        return page.with(documents.of(Documents.Kind.STATEMENT, page.items(), missing -> statements
+                .list("id in ?1", missing).stream().collect(Collectors.toMap(s -> s.id, StatementResponse::from))));
     }
 
     /** One statement from its stored document, else rendered now. */

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
-import org.parley.common.ListTotals;
+import org.parley.common.ListCache;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
@@ -24,19 +24,19 @@ public class TopicService {
 
     private final TopicRepository topics;
     private final DataGeneration generation;
-    private final ListTotals totals;
+    private final ListCache lists;
     private final Documents documents;
 
-    public TopicService(TopicRepository topics, DataGeneration generation, ListTotals totals, Documents documents) {
+    public TopicService(TopicRepository topics, DataGeneration generation, ListCache lists, Documents documents) {
         this.documents = documents;
-        this.totals = totals;
+        this.lists = lists;
         this.topics = topics;
         this.generation = generation;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Topic> search(String q, Sort sort, PageRequest request) {
-        return Paging.fetch(totals, topics, "Topic", topics.filter(q), sort, request);
+        return Paging.fetch(lists, topics, "Topic", topics.filter(q), sort, request);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
