@@ -26,8 +26,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Documents {
 
-    /** The longest document stored; a record that renders longer is rendered on each read instead. */
-    public static final int MAX_LENGTH = 1_000_000;
+    /** The longest document stored, in bytes; a record that renders longer is rendered on each read instead. */
+    public static final int MAX_LENGTH = 4_000_000;
 
     /** The two kinds of record with documents: their document table and its key column. */
     public enum Kind {
@@ -61,7 +61,7 @@ public class Documents {
     /** The object as the API writes it. */
     public <T> Rendered<T> render(T response) {
         try {
-            return new Rendered<>(json.writeValueAsString(response));
+            return new Rendered<>(json.writeValueAsBytes(response));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render " + response.getClass().getSimpleName(), e);
         }
@@ -81,14 +81,14 @@ public class Documents {
      * one JDBC batch: Hibernate sends native statements one by one, and a backfill stores a million.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void storeNew(Kind kind, Map<Long, String> documents) {
+    public void storeNew(Kind kind, Map<Long, byte[]> documents) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into " + kind.table + " (" + kind.key + ", doc) values (?, ?)")) {
                 for (var document : documents.entrySet()) {
-                    if (document.getValue().length() <= MAX_LENGTH) {
+                    if (document.getValue().length <= MAX_LENGTH) {
                         insert.setLong(1, document.getKey());
-                        insert.setString(2, document.getValue());
+                        insert.setBytes(2, document.getValue());
                         insert.addBatch();
                     }
                 }
@@ -99,15 +99,15 @@ public class Documents {
 
     /** The stored documents of these records by id; a record without one is absent. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<Long, String> find(Kind kind, Collection<Long> ids) {
-        Map<Long, String> found = new HashMap<>();
+    public Map<Long, byte[]> find(Kind kind, Collection<Long> ids) {
+        Map<Long, byte[]> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("select " + kind.key + ", doc from " + kind.table
                 + " where " + kind.key + " in (?1)").setParameter(1, ids).getResultList();
-        rows.forEach(row -> found.put(((Number) row[0]).longValue(), (String) row[1]));
+        rows.forEach(row -> found.put(((Number) row[0]).longValue(), (byte[]) row[1]));
         return found;
     }
 
@@ -117,7 +117,7 @@ public class Documents {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public <T> List<Rendered<T>> of(Kind kind, List<Long> ids, Function<List<Long>, Map<Long, T>> renderer) {
-        Map<Long, String> stored = find(kind, ids);
+        Map<Long, byte[]> stored = find(kind, ids);
         return of(ids.stream().map(id -> new Object[] {id, stored.get(id)}).toList(), renderer);
     }
 
@@ -129,7 +129,7 @@ public class Documents {
         List<Long> missing = idsAndDocuments.stream().filter(row -> row[1] == null)
                 .map(row -> ((Number) row[0]).longValue()).toList();
         Map<Long, T> rendered = missing.isEmpty() ? Map.of() : renderer.apply(missing);
-        return idsAndDocuments.stream().map(row -> row[1] != null ? new Rendered<T>((String) row[1])
+        return idsAndDocuments.stream().map(row -> row[1] != null ? new Rendered<T>((byte[]) row[1])
                 : render(rendered.get(((Number) row[0]).longValue()))).toList();
     }
 

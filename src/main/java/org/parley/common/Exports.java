@@ -1,7 +1,6 @@
 package org.parley.common;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -119,8 +118,8 @@ public class Exports {
         try {
             all = value instanceof Rendered<?> rendered ? (ObjectNode) json.readTree(rendered.json())
                     : json.valueToTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored document is not JSON", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored document is not JSON", e);
         }
         ObjectNode kept = json.createObjectNode();
         fields.forEach(field -> kept.set(field, all.get(field)));

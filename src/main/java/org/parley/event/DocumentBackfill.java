@@ -109,7 +109,7 @@ public class DocumentBackfill {
         List<? extends Record> records = entityManager
                 .createQuery("from " + type.getSimpleName() + " r where r.id in :ids", type)
                 .setParameter("ids", ids).getResultList();
-        Map<Long, String> rendered = new HashMap<>();
+        Map<Long, byte[]> rendered = new HashMap<>();
         for (Record record : records) {
             if (!present.contains(record.id)) {
                 Object response = record instanceof Event event ? EventResponse.from(event)

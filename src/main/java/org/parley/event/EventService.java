@@ -77,7 +77,7 @@ public class EventService {
     /** One event with its statements in order, from their stored documents: two queries by key. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Rendered<EventResponse> read(long id) {
-        String stored = documents.find(Documents.Kind.EVENT, List.of(id)).get(id);
+        byte[] stored = documents.find(Documents.Kind.EVENT, List.of(id)).get(id);
         Rendered<EventResponse> event = stored != null ? new Rendered<>(stored)
                 : documents.render(EventResponse.from(get(id)));
         List<Rendered<StatementResponse>> said = documents.of(statements.idsAndDocumentsOf(id),

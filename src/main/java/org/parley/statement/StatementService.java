@@ -76,7 +76,7 @@ public class StatementService {
     /** One statement from its stored document, else rendered now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Rendered<StatementResponse> read(long id) {
-        String stored = documents.find(Documents.Kind.STATEMENT, List.of(id)).get(id);
+        byte[] stored = documents.find(Documents.Kind.STATEMENT, List.of(id)).get(id);
         return stored != null ? new Rendered<>(stored) : documents.render(StatementResponse.from(get(id)));
     }
 

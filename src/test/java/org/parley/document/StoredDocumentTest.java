@@ -185,8 +185,9 @@ class StoredDocumentTest {
             assertTrue(System.currentTimeMillis() < deadline, "documents not rendered again within 20 s");
             Thread.sleep(50);
         }
-        String stored = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
-                "select doc from event_doc where event_id = ?1").setParameter(1, s.eventId()).getSingleResult());
+        String stored = QuarkusTransaction.requiringNew().call(() -> new String((byte[]) entityManager
+                .createNativeQuery("select doc from event_doc where event_id = ?1").setParameter(1, s.eventId())
+                .getSingleResult(), java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(stored.contains(newName) && stored.contains(topicName), stored);
         assertFalse(stored.contains("Hôte"), "no trace of the old name: " + stored);
     }
