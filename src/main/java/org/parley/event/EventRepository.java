@@ -2,6 +2,7 @@ package org.parley.event;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import org.parley.common.Filter;
 import org.parley.search.SearchIndex;
@@ -27,6 +28,18 @@ public class EventRepository implements PanacheRepository<Event> {
     public Optional<Event> findWithParticipants(long id) {
         return find("from Event e left join fetch e.participants p left join fetch p.participant where e.id = ?1", id)
                 .singleResultOptional();
+    }
+
+    /**
+     * An event read in one query: a row (0, event id, stored document) when the event has a document, then a row
+     * (1, statement id, stored document or null) for each of its statements in order.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> documentsWithStatements(long id) {
+        return getEntityManager().createNativeQuery("select 0 as part, 0 as position, d.event_id as id, d.doc"
+                + " from event_doc d where d.event_id = ?1 union all select 1, s.position, s.id, sd.doc"
+                + " from statement s left join statement_doc sd on sd.statement_id = s.id where s.event_id = ?1"
+                + " order by part, position, id").setParameter(1, id).getResultList();
     }
 
     /** Events matching every filter set in the query; countries must all be involved. */

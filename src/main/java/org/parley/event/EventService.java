@@ -74,13 +74,16 @@ public class EventService {
                 .stream().collect(Collectors.toMap(e -> e.id, EventResponse::from))));
     }
 
-    /** One event with its statements in order, from their stored documents: two queries by key. */
+    /** One event with its statements in order, from their stored documents: one query. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Rendered<EventResponse> read(long id) {
-        byte[] stored = documents.find(Documents.Kind.EVENT, List.of(id)).get(id);
-        Rendered<EventResponse> event = stored != null ? new Rendered<>(stored)
+        List<Object[]> rows = events.documentsWithStatements(id);
+        boolean stored = !rows.isEmpty() && ((Number) rows.get(0)[0]).intValue() == 0;
+        Rendered<EventResponse> event = stored ? new Rendered<>((byte[]) rows.get(0)[3])
                 : documents.render(EventResponse.from(get(id)));
-        List<Rendered<StatementResponse>> said = documents.of(statements.idsAndDocumentsOf(id),
+        List<Object[]> idsAndDocuments = rows.subList(stored ? 1 : 0, rows.size()).stream()
+                .map(row -> new Object[] {row[2], row[3]}).toList();
+        List<Rendered<StatementResponse>> said = documents.of(idsAndDocuments,
                 missing -> statements.list("id in ?1", missing).stream()
                         .collect(Collectors.toMap(s -> s.id, StatementResponse::from)));
         return event.with("statements", said);

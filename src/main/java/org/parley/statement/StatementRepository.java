@@ -56,14 +56,6 @@ public class StatementRepository implements PanacheRepository<Statement> {
         return list("from Statement s left join fetch s.topics where s.event = ?1 order by s.position, s.id", event);
     }
 
-    /** The event's statements in order: rows of (id, stored document or null). */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> idsAndDocumentsOf(long eventId) {
-        return getEntityManager().createNativeQuery("select s.id, d.doc from statement s left join statement_doc d"
-                + " on d.statement_id = s.id where s.event_id = ?1 order by s.position, s.id")
-                .setParameter(1, eventId).getResultList();
-    }
-
     public int nextPosition(Event event) {
         Integer max = getEntityManager()
                 .createQuery("select max(s.position) from Statement s where s.event = :event", Integer.class)
