@@ -19,10 +19,10 @@ public class ListCache {
 
     private final Cache totals;
     private final Cache pages;
-    private final DataGeneration generation;
+    private final RequestGeneration generation;
 
     public ListCache(@CacheName("list-totals") Cache totals, @CacheName("list-pages") Cache pages,
-            DataGeneration generation) {
+            RequestGeneration generation) {
         this.totals = totals;
         this.pages = pages;
         this.generation = generation;
@@ -30,7 +30,17 @@ public class ListCache {
 
     /** The generation of the data now: read once per request, and passed to the methods below. */
     public long generation() {
-        return generation.current();
+        return generation.get();
+    }
+
+    /**
+     * Something else a list's filter derives from the data, such as the ids of topics named by slug, looked up once
+     * per generation.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T lookup(String what, Object key, Supplier<T> compute) {
+        Key cacheKey = new Key(generation(), what, null, Map.of(), key);
+        return (T) pages.get(cacheKey, k -> compute.get()).await().indefinitely();
     }
 
     /** The number of records of the entity that match the filter. */

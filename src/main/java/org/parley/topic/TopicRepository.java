@@ -6,9 +6,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.parley.common.Filter;
+import org.parley.common.ListCache;
 
 @ApplicationScoped
 public class TopicRepository implements PanacheRepository<Topic> {
+
+    private final ListCache lists;
+
+    public TopicRepository(ListCache lists) {
+        this.lists = lists;
+    }
 
     public Filter filter(String q) {
         Filter filter = new Filter();
@@ -33,8 +40,10 @@ public class TopicRepository implements PanacheRepository<Topic> {
      * would leave it to guess.
      */
     public List<Long> idsForFilter(Collection<String> slugs) {
-        List<Long> ids = find("select id from Topic where slug in ?1", slugs).project(Long.class).list();
-        return ids.isEmpty() ? List.of(-1L) : ids;
+        return lists.lookup("topic ids", List.copyOf(slugs), () -> {
+            List<Long> ids = find("select id from Topic where slug in ?1", slugs).project(Long.class).list();
+            return ids.isEmpty() ? List.of(-1L) : ids;
+        });
     }
 
     public boolean isReferenced(Topic topic) {

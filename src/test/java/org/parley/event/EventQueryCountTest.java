@@ -85,6 +85,27 @@ class EventQueryCountTest {
         assertEquals(1, total(host));
     }
 
+    private static int totalForTopic(String slug) {
+        return Integer.parseInt(anonymous().queryParam("topic", slug).get("/api/v1/events")
+                .then().statusCode(200).extract().header("X-Total-Count"));
+    }
+
+    @Test
+    void topicFiltersFollowSlugChanges() {
+        long host = createParticipant(unique("Host"), "JP");
+        long guest = createParticipant(unique("Guest"), "KR");
+        String slug = unique("before");
+        long topicId = createTopic(slug);
+        createEvent(event("Tagged", "MEETING", "2016-03-01", List.of(host, guest), Map.of("topics", List.of(slug))));
+        String renamed = unique("after");
+        assertEquals(0, totalForTopic(renamed), "no topic has this slug yet");
+        assertEquals(1, totalForTopic(slug));
+        editor().body(Map.of("slug", renamed, "name", "Renamed")).put("/api/v1/topics/" + topicId)
+                .then().statusCode(200);
+        assertEquals(1, totalForTopic(renamed), "the new slug finds the event at once");
+        assertEquals(0, totalForTopic(slug), "the old slug finds nothing at once");
+    }
+
     @Test
     void listingTwentyEventsCostsNoMoreThanListingTwo() {
         long host = createParticipant(unique("Host"), "JP");
