@@ -6,8 +6,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * The generation of the data: a counter in the database that every write transaction advances just before it
- * commits. What is derived from the data and expensive to compute (list totals) is cached per generation, so it
- * stays exact, and stays exact across instances sharing the database.
+ * commits. What is derived from the data and expensive to compute (list totals and pages, see {@link ListCache}) is
+ * cached per generation, so it stays exact, and stays exact across instances sharing the database.
  */
 @ApplicationScoped
 public class DataGeneration {
