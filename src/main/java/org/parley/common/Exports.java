@@ -47,20 +47,12 @@ public class Exports {
 
     /**
      * The export response in one of {@link Formats#CSV} (rows of {@code rowType}) or {@link Formats#NDJSON} (objects
-     * of {@code jsonType}), both made from batches of one source; {@code fields} is checked against the chosen type,
-     * and every bad parameter is a 400.
+     * of {@code jsonType}, or their {@link Rendered} documents), each made from batches of its own source;
+     * {@code fields} is checked against the chosen type, and every bad parameter is a 400.
      */
-    public <E, R extends java.lang.Record, J extends java.lang.Record> RestResponse<StreamingOutput> respond(
-            Params params, String mediaType, String fields, String name, Consumer<Consumer<List<E>>> source,
-            Class<R> rowType, Function<E, R> toRow, Class<J> jsonType, Function<E, J> toJson) {
-        return respond(params, mediaType, fields, name, mapped(source, toRow), rowType, mapped(source, toJson),
-                jsonType);
-    }
-
-    /** The same, with one source for the CSV rows and another for the NDJSON objects. */
-    public <R extends java.lang.Record, J extends java.lang.Record> RestResponse<StreamingOutput> respond(
-            Params params, String mediaType, String fields, String name, Consumer<Consumer<List<R>>> rows,
-            Class<R> rowType, Consumer<Consumer<List<J>>> objects, Class<J> jsonType) {
+    public <R extends java.lang.Record, J> RestResponse<StreamingOutput> respond(Params params, String mediaType,
+            String fields, String name, Consumer<Consumer<List<R>>> rows, Class<R> rowType,
+            Consumer<Consumer<List<J>>> objects, Class<? extends java.lang.Record> jsonType) {
         if (Formats.CSV.equals(mediaType)) {
             List<String> columns = fields(params, fields, rowType);
             params.validate();

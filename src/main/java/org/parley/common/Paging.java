@@ -124,6 +124,18 @@ public final class Paging {
         }
     }
 
+    /**
+     * The ids of every record matching the filter, in the order of {@code sort}, handed to the sink in keyset
+     * batches; the persistence context is cleared after each, for the records the sink may have loaded.
+     */
+    public static void forEachIdBatch(EntityManager entityManager, String entity, Filter filter, Sort sort,
+            int batchSize, Consumer<List<Long>> sink) {
+        forEachRowBatch(entityManager, entity, "id", filter, sort, batchSize, rows -> {
+            sink.accept(rows.stream().map(row -> (Long) row[0]).toList());
+            entityManager.clear();
+        });
+    }
+
     private static String orderBy(List<Sort.Column> columns) {
         return String.join(", ", columns.stream()
                 .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : "")).toList());

@@ -120,9 +120,9 @@ public class EventResource {
         Params params = new Params();
         EventQuery query = filters.toQuery(params);
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
-        return exports.<Event, EventRow, EventResponse>respond(params, mediaType, fields, "events",
-                sink -> service.export(query, order, sink), EventRow.class, EventRow::from, EventResponse.class,
-                EventResponse::from);
+        return exports.<EventRow, Rendered<EventResponse>>respond(params, mediaType, fields, "events",
+                Exports.mapped(sink -> service.export(query, order, sink), EventRow::from), EventRow.class,
+                sink -> service.exportDocuments(query, order, sink), EventResponse.class);
     }
 
     @GET

@@ -89,6 +89,14 @@ public class EventService {
         return event.with("statements", said);
     }
 
+    /** Every event matching the query as its stored document, in batches of {@value #EXPORT_BATCH}, for exports. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void exportDocuments(EventQuery query, Sort sort, Consumer<List<Rendered<EventResponse>>> sink) {
+        Paging.forEachIdBatch(events.getEntityManager(), "Event", events.filter(query), sort, EXPORT_BATCH,
+                ids -> sink.accept(documents.of(Documents.Kind.EVENT, ids, missing -> events.list("id in ?1", missing)
+                        .stream().collect(Collectors.toMap(e -> e.id, EventResponse::from)))));
+    }
+
     /** Every event matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void export(EventQuery query, Sort sort, Consumer<List<Event>> sink) {

@@ -118,10 +118,9 @@ public class StatementResource {
         Params params = new Params();
         StatementQuery query = filters.toQuery(params);
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
-        return exports.respond(params, mediaType, fields, "statements",
+        return exports.<StatementRow, Rendered<StatementResponse>>respond(params, mediaType, fields, "statements",
                 sink -> service.exportRows(query, order, sink), StatementRow.class,
-                Exports.mapped(sink -> service.export(query, order, sink), StatementResponse::from),
-                StatementResponse.class);
+                sink -> service.exportDocuments(query, order, sink), StatementResponse.class);
     }
 
     @GET

@@ -80,10 +80,13 @@ public class StatementService {
         return stored != null ? new Rendered<>(stored) : documents.render(StatementResponse.from(get(id)));
     }
 
-    /** Every statement matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */
+    /** Every statement matching the query as its stored document, in batches of {@value #EXPORT_BATCH}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public void export(StatementQuery query, Sort sort, Consumer<List<Statement>> sink) {
-        Paging.forEachBatch(statements, "Statement", statements.filter(query), sort, EXPORT_BATCH, sink);
+    public void exportDocuments(StatementQuery query, Sort sort, Consumer<List<Rendered<StatementResponse>>> sink) {
+        Paging.forEachIdBatch(statements.getEntityManager(), "Statement", statements.filter(query), sort,
+                EXPORT_BATCH, ids -> sink.accept(documents.of(Documents.Kind.STATEMENT, ids, missing -> statements
+                        .list("id in ?1", missing).stream()
+                        .collect(Collectors.toMap(s -> s.id, StatementResponse::from)))));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.parley.document;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.event.DocumentBackfill;
 
 /**
- * Reads send the stored documents of events and statements; these tests check that a document says exactly what
+ * Reads and NDJSON exports send the stored documents of events and statements; these tests check that a document says exactly what
  * the tables say, after every kind of write, and that a missing document is rendered on read and then stored again
  * by the background task.
  */
@@ -64,6 +65,11 @@ class StoredDocumentTest {
         return anonymous().queryParam(name, value).get(path).then().statusCode(200).extract().asString();
     }
 
+    private static String ndjson(String path, String name, Object value) {
+        return given().accept("application/x-ndjson").queryParam(name, value).get(path).then().statusCode(200)
+                .extract().asString();
+    }
+
     private long documents(String table, String key, List<Long> ids) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "select count(*) from " + table + " where " + key + " in (?1)").setParameter(1, ids)
@@ -86,6 +92,9 @@ class StoredDocumentTest {
         String events = list("/api/v1/events", "participant", s.host());
         String statement = read(statementPath);
         String statements = list("/api/v1/statements", "event", s.eventId());
+        String statementExport = ndjson("/api/v1/statements", "event", s.eventId());
+        String eventExport = ndjson("/api/v1/events", "participant", s.host());
+        assertEquals(3, statementExport.strip().split("\n").length, statementExport);
         assertTrue(event.contains("\"speakerName\":\"Guest"), event);
         assertTrue(event.endsWith("]}") && event.indexOf("\"statements\":[") > event.indexOf("\"version\""),
                 "statements come last: " + event);
@@ -98,6 +107,8 @@ class StoredDocumentTest {
         assertEquals(events, list("/api/v1/events", "participant", s.host()));
         assertEquals(statement, read(statementPath));
         assertEquals(statements, list("/api/v1/statements", "event", s.eventId()));
+        assertEquals(statementExport, ndjson("/api/v1/statements", "event", s.eventId()));
+        assertEquals(eventExport, ndjson("/api/v1/events", "participant", s.host()));
         assertEquals(0, documents("event_doc", "event_id", List.of(s.eventId())), "a read stores nothing");
 
         // the background task renders what is missing, and the documents say the same again
