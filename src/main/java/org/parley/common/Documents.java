@@ -160,6 +160,19 @@ public class Documents {
                 .setParameter(1, ids).getResultList();
     }
 
+    /**
+     * Whether some record of the kind may lack a document: fewer documents than records (each document belongs to
+     * one record), counted on the two primary keys instead of walking every record.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean anyMissing(Kind kind) {
+        Number records = (Number) entityManager.createNativeQuery("select count(*) from " + kind.records)
+                .getSingleResult();
+        Number stored = (Number) entityManager.createNativeQuery("select count(*) from " + kind.table)
+                .getSingleResult();
+        return stored.longValue() < records.longValue();
+    }
+
     /** Up to {@code limit} ids of records without a document, after {@code after}, in order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> missing(Kind kind, long after, int limit) {

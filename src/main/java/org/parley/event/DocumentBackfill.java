@@ -67,6 +67,9 @@ public class DocumentBackfill {
 
     /** Walks every record of the kind in id order and renders those without a document; the number rendered. */
     private long renderAllMissing(Kind kind) {
+        if (!QuarkusTransaction.requiringNew().call(() -> documents.anyMissing(kind))) {
+            return 0;
+        }
         long after = 0;
         long rendered = 0;
         while (!Thread.currentThread().isInterrupted()) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.statement.StatementResponse;
 import org.parley.topic.TopicRef;
@@ -39,6 +41,11 @@ public record EventResponse(
     /** The event as lists show it, without statements. */
     public static EventResponse from(Event event) {
         return from(event, null);
+    }
+
+    /** The events as lists show them, by id: what a stored document is rendered from. */
+    public static Map<Long, EventResponse> byId(List<Event> events) {
+        return events.stream().collect(Collectors.toMap(e -> e.id, EventResponse::from));
     }
 
     public static EventResponse from(Event e, List<StatementResponse> statements) {

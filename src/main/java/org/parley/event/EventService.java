@@ -70,8 +70,7 @@ public class EventService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Rendered<EventResponse>> list(EventQuery query, Sort sort, PageRequest request) {
         Page<Long> page = Paging.fetchIds(lists, events, "Event", events.filter(query), sort, request);
-        return page.with(documents.of(Documents.Kind.EVENT, page.items(), missing -> events.list("id in ?1", missing)
-                .stream().collect(Collectors.toMap(e -> e.id, EventResponse::from))));
+        return page.with(documents.of(Documents.Kind.EVENT, page.items(), missing -> EventResponse.byId(events.list("id in ?1", missing))));
     }
 
     /** One event with its statements in order, from their stored documents: one query. */
@@ -84,8 +83,7 @@ public class EventService {
         List<Object[]> idsAndDocuments = rows.subList(stored ? 1 : 0, rows.size()).stream()
                 .map(row -> new Object[] {row[2], row[3]}).toList();
         List<Rendered<StatementResponse>> said = documents.of(idsAndDocuments,
-                missing -> statements.list("id in ?1", missing).stream()
-                        .collect(Collectors.toMap(s -> s.id, StatementResponse::from)));
+                missing -> StatementResponse.byId(statements.list("id in ?1", missing)));
         return event.with("statements", said);
     }
 
@@ -93,8 +91,7 @@ public class EventService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public void exportDocuments(EventQuery query, Sort sort, Consumer<List<Rendered<EventResponse>>> sink) {
         Paging.forEachIdBatch(events.getEntityManager(), "Event", events.filter(query), sort, EXPORT_BATCH,
-                ids -> sink.accept(documents.of(Documents.Kind.EVENT, ids, missing -> events.list("id in ?1", missing)
-                        .stream().collect(Collectors.toMap(e -> e.id, EventResponse::from)))));
+                ids -> sink.accept(documents.of(Documents.Kind.EVENT, ids, missing -> EventResponse.byId(events.list("id in ?1", missing)))));
     }
 
     /** Every event matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */

@@ -2,6 +2,8 @@ package org.parley.statement;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.topic.TopicRef;
 
@@ -21,6 +23,11 @@ public record StatementResponse(
         Instant createdAt,
         Instant updatedAt,
         @Schema(example = "0") long version) {
+
+    /** The statements by id: what a stored document is rendered from. */
+    public static Map<Long, StatementResponse> byId(List<Statement> statements) {
+        return statements.stream().collect(Collectors.toMap(s -> s.id, StatementResponse::from));
+    }
 
     public static StatementResponse from(Statement s) {
         return new StatementResponse(s.id, s.event.id, s.speaker.id, s.speaker.name, s.text, s.language,

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
 import org.parley.common.Rendered;
@@ -69,8 +68,8 @@ public class StatementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Rendered<StatementResponse>> list(StatementQuery query, Sort sort, PageRequest request) {
         Page<Long> page = Paging.fetchIds(lists, statements, "Statement", statements.filter(query), sort, request);
-        return page.with(documents.of(Documents.Kind.STATEMENT, page.items(), missing -> statements
-                .list("id in ?1", missing).stream().collect(Collectors.toMap(s -> s.id, StatementResponse::from))));
+        return page.with(documents.of(Documents.Kind.STATEMENT, page.items(), missing -> StatementResponse
+                .byId(statements.list("id in ?1", missing))));
     }
 
     /** One statement from its stored document, else rendered now. */
@@ -84,9 +83,8 @@ public class StatementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public void exportDocuments(StatementQuery query, Sort sort, Consumer<List<Rendered<StatementResponse>>> sink) {
         Paging.forEachIdBatch(statements.getEntityManager(), "Statement", statements.filter(query), sort,
-                EXPORT_BATCH, ids -> sink.accept(documents.of(Documents.Kind.STATEMENT, ids, missing -> statements
-                        .list("id in ?1", missing).stream()
-                        .collect(Collectors.toMap(s -> s.id, StatementResponse::from)))));
+                EXPORT_BATCH, ids -> sink.accept(documents.of(Documents.Kind.STATEMENT, ids, missing -> StatementResponse
+                        .byId(statements.list("id in ?1", missing)))));
     }
 
     /**
