@@ -16,7 +16,7 @@ import org.hibernate.Session;
 
 /**
  * Stored documents: each event and statement as the API shows it, rendered to JSON when it is written and kept in
- * {@code event_doc} and {@code statement_doc}. A read sends the documents as they are: one query by key instead of
+ * {@code event_doc} and {@code statement_doc}, with a statement's CSV export row beside its JSON. A read sends the documents as they are: one query by key instead of
  * loading a record with its people, topics, countries and sources and serialising it again at every request.
  *
  * <p>A record may lack a document (bulk-loaded, or dropped because a rename made it stale): it is then rendered
@@ -29,19 +29,25 @@ public class Documents {
     /** The longest document stored, in bytes; a record that renders longer is rendered on each read instead. */
     public static final int MAX_LENGTH = 4_000_000;
 
-    /** The two kinds of record with documents: their document table and its key column. */
+    /** The two kinds of record with documents: their document table, its key column, and whether it keeps CSV rows. */
     public enum Kind {
-        EVENT("event", "event_doc", "event_id"), STATEMENT("statement", "statement_doc", "statement_id");
+        EVENT("event", "event_doc", "event_id", false), STATEMENT("statement", "statement_doc", "statement_id", true);
 
         final String records;
         final String table;
         final String key;
+        final boolean csv;
 
-        Kind(String records, String table, String key) {
+        Kind(String records, String table, String key, boolean csv) {
             this.records = records;
             this.table = table;
             this.key = key;
+            this.csv = csv;
         }
+    }
+
+    /** A record's document: its JSON, and for a kind with CSV rows its row (else null), as UTF-8 bytes. */
+    public record Document(byte[] json, byte[] csv) {
     }
 
     /** Documents were dropped in a transaction: after it commits, they are rendered again. */
@@ -67,13 +73,21 @@ public class Documents {
         }
     }
 
-    /** Stores the rendering of a record just written, in place of any earlier one; locks the record first. */
+    /** The document of a record: its response as JSON and, for a kind with CSV rows, its row (else null). */
+    public Document document(Kind kind, Object response, java.lang.Record row) {
+        return new Document(render(response).json(), kind.csv ? Csv.row(row) : null);
+    }
+
+    /**
+     * Stores the rendering of a record just written (its response, and its CSV row for a kind with rows, else null),
+     * in place of any earlier one; locks the record first.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void store(Kind kind, long id, Object response) {
+    public void store(Kind kind, long id, Object response, java.lang.Record row) {
         lock(kind, List.of(id));
         entityManager.createNativeQuery("delete from " + kind.table + " where " + kind.key + " = ?1")
                 .setParameter(1, id).executeUpdate();
-        storeNew(kind, Map.of(id, render(response).json()));
+        storeNew(kind, Map.of(id, document(kind, response, row)));
     }
 
     /**
@@ -81,14 +95,17 @@ public class Documents {
      * one JDBC batch: Hibernate sends native statements one by one, and a backfill stores a million.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void storeNew(Kind kind, Map<Long, byte[]> documents) {
+    public void storeNew(Kind kind, Map<Long, Document> documents) {
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into " + kind.table + " (" + kind.key + ", doc) values (?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + kind.table + " (" + kind.key
+                    + ", doc" + (kind.csv ? ", csv) values (?, ?, ?)" : ") values (?, ?)"))) {
                 for (var document : documents.entrySet()) {
-                    if (document.getValue().length <= MAX_LENGTH) {
+                    if (document.getValue().json().length <= MAX_LENGTH) {
                         insert.setLong(1, document.getKey());
-                        insert.setBytes(2, document.getValue());
+                        insert.setBytes(2, document.getValue().json());
+                        if (kind.csv) {
+                            insert.setBytes(3, document.getValue().csv());
+                        }
                         insert.addBatch();
                     }
                 }
@@ -97,18 +114,37 @@ public class Documents {
         });
     }
 
-    /** The stored documents of these records by id; a record without one is absent. */
+    /** The stored documents (JSON) of these records by id; a record without one is absent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, byte[]> find(Kind kind, Collection<Long> ids) {
+        return find(kind, "doc", ids);
+    }
+
+    private Map<Long, byte[]> find(Kind kind, String column, Collection<Long> ids) {
         Map<Long, byte[]> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select " + kind.key + ", doc from " + kind.table
-                + " where " + kind.key + " in (?1)").setParameter(1, ids).getResultList();
+        List<Object[]> rows = entityManager.createNativeQuery("select " + kind.key + ", " + column + " from "
+                + kind.table + " where " + kind.key + " in (?1)").setParameter(1, ids).getResultList();
         rows.forEach(row -> found.put(((Number) row[0]).longValue(), (byte[]) row[1]));
         return found;
+    }
+
+    /**
+     * The CSV rows (in the form of {@link Csv#row}) of these records of a kind with rows, in the order of the ids:
+     * the stored row of each, and for those without one their row now, all at once, by {@code renderer}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<byte[]> rows(Kind kind, List<Long> ids,
+            Function<List<Long>, Map<Long, ? extends java.lang.Record>> renderer) {
+        Map<Long, byte[]> stored = find(kind, "csv", ids);
+        List<Long> missing = ids.stream().filter(id -> !stored.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            renderer.apply(missing).forEach((id, row) -> stored.put(id, Csv.row(row)));
+        }
+        return ids.stream().map(stored::get).toList();
     }
 
     /**

@@ -19,6 +19,7 @@ import org.parley.common.Documents.Kind;
 import org.parley.common.Record;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementResponse;
+import org.parley.statement.StatementRow;
 
 /**
  * Renders the stored documents that are missing, in the background, one batch per transaction: at start-up every
@@ -112,12 +113,13 @@ public class DocumentBackfill {
         List<? extends Record> records = entityManager
                 .createQuery("from " + type.getSimpleName() + " r where r.id in :ids", type)
                 .setParameter("ids", ids).getResultList();
-        Map<Long, byte[]> rendered = new HashMap<>();
+        Map<Long, Documents.Document> rendered = new HashMap<>();
         for (Record record : records) {
             if (!present.contains(record.id)) {
-                Object response = record instanceof Event event ? EventResponse.from(event)
-                        : StatementResponse.from((Statement) record);
-                rendered.put(record.id, documents.render(response).json());
+                rendered.put(record.id, record instanceof Event event
+                        ? documents.document(kind, EventResponse.from(event), null)
+                        : documents.document(kind, StatementResponse.from((Statement) record),
+                                StatementRow.from((Statement) record)));
             }
         }
         documents.storeNew(kind, rendered);

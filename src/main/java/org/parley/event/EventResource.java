@@ -122,7 +122,7 @@ public class EventResource {
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
         return exports.<EventRow, Rendered<EventResponse>>respond(params, mediaType, fields, "events",
                 Exports.mapped(sink -> service.export(query, order, sink), EventRow::from), EventRow.class,
-                sink -> service.exportDocuments(query, order, sink), EventResponse.class);
+                null, sink -> service.exportDocuments(query, order, sink), EventResponse.class);
     }
 
     @GET

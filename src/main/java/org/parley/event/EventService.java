@@ -117,7 +117,7 @@ public class EventService {
         events.persistAndFlush(event);
         searchIndex.index(event);
         eventCountries.index(event);
-        documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event));
+        documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event), null);
         generation.advance();
         return event;
     }
@@ -126,14 +126,19 @@ public class EventService {
         Event event = get(id);
         event.expectVersion(request.version());
         LocalDate dateBefore = event.eventDate;
+        EventType typeBefore = event.type;
         apply(request, event);
         events.flush();
         if (!dateBefore.equals(event.eventDate)) {
             statements.copyEventDate(event);
         }
+        // the CSV rows of statements show their event's date and type
+        if (!dateBefore.equals(event.eventDate) || typeBefore != event.type) {
+            documents.drop(Documents.Kind.STATEMENT, "select id from statement where event_id = ?1", event.id);
+        }
         searchIndex.index(event);
         eventCountries.index(event);
-        documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event));
+        documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event), null);
         generation.advance();
         return event;
     }

@@ -72,12 +72,13 @@ public class ParticipantService {
             eventCountries.indexEventsOf(participant.id);
             statements.copySpeakerCountry(participant.id, participant.country);
         }
-        // events show their participants' names and countries, statements their speaker's name
+        // events show their participants' names and countries
         if (countryChanged || !nameBefore.equals(participant.name)) {
             documents.drop(Documents.Kind.EVENT, "select event_id from event_participant where participant_id = ?1",
                     participant.id);
         }
-        if (!nameBefore.equals(participant.name)) {
+        // statements show their speaker's name, and their CSV rows the speaker's country
+        if (countryChanged || !nameBefore.equals(participant.name)) {
             documents.drop(Documents.Kind.STATEMENT, "select id from statement where speaker_id = ?1", participant.id);
         }
         generation.advance();

@@ -120,6 +120,7 @@ public class StatementResource {
         var order = params.sort(sort, DEFAULT_SORT, SORTS);
         return exports.<StatementRow, Rendered<StatementResponse>>respond(params, mediaType, fields, "statements",
                 sink -> service.exportRows(query, order, sink), StatementRow.class,
+                sink -> service.exportStoredRows(query, order, sink),
                 sink -> service.exportDocuments(query, order, sink), StatementResponse.class);
     }
 

@@ -2,6 +2,9 @@ package org.parley.statement;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One statement as a CSV row, with what a researcher needs of its event and speaker; topics joined with "; ". */
@@ -11,6 +14,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StatementRow(long id, long eventId, LocalDate eventDate, String eventType, long speakerId,
         String speakerName, String speakerCountry, String language, StatementKind kind, int position, String topics,
         String text, String translation, String sourceUrl) {
+
+    /** The rows of the statements by id: what a stored row is rendered from. */
+    public static Map<Long, StatementRow> byId(List<Statement> statements) {
+        return statements.stream().collect(Collectors.toMap(s -> s.id, StatementRow::from));
+    }
+
+    /** The row of a statement, as the projection of {@code StatementService}'s export makes it. */
+    public static StatementRow from(Statement s) {
+        return new StatementRow(s.id, s.event.id, s.eventDate, s.event.type.name(), s.speaker.id, s.speaker.name,
+                s.speakerCountry, s.language, s.kind, s.position,
+                s.topics.stream().map(topic -> topic.slug).sorted().collect(Collectors.joining("; ")), s.text, s.translation,
+                s.sourceUrl);
+    }
 
     /** A row from the projection of {@code StatementService}'s export. */
     static StatementRow of(Object[] t) {

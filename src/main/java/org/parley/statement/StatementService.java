@@ -87,8 +87,16 @@ public class StatementService {
                         .byId(statements.list("id in ?1", missing)))));
     }
 
+    /** Every statement matching the query as its stored CSV row, in batches of {@value #EXPORT_BATCH}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void exportStoredRows(StatementQuery query, Sort sort, Consumer<List<byte[]>> sink) {
+        Paging.forEachIdBatch(statements.getEntityManager(), "Statement", statements.filter(query), sort,
+                EXPORT_BATCH, ids -> sink.accept(documents.rows(Documents.Kind.STATEMENT, ids, missing -> StatementRow
+                        .byId(statements.list("id in ?1", missing)))));
+    }
+
     /**
-     * Every statement matching the query as CSV rows, in batches of {@value #ROW_BATCH}: one projection query per
+     * Every statement matching the query as CSV rows of the chosen columns, in batches of {@value #ROW_BATCH}: one projection query per
      * batch, several times faster than loading the statements, their speakers, events and topics as entities.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -107,7 +115,8 @@ public class StatementService {
         apply(request, statement);
         statements.persistAndFlush(statement);
         searchIndex.index(statement);
-        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement));
+        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement),
+                StatementRow.from(statement));
         generation.advance();
         return statement;
     }
@@ -122,7 +131,8 @@ public class StatementService {
         if (before != statement.event) {
             searchIndex.index(before);
         }
-        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement));
+        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement),
+                StatementRow.from(statement));
         generation.advance();
         return statement;
     }

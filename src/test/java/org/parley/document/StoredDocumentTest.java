@@ -45,12 +45,14 @@ class StoredDocumentTest {
         long guest = createParticipant(unique("Guest"), "DZ");
         String topic = unique("doc");
         createTopic(topic);
+        String later = unique("zz"); // after the other in slug order, before it in the request
+        createTopic(later);
         long eventId = createEvent(event("Entretien « franc »", "MEETING", "2019-03-04", List.of(host, guest), Map.of(
                 "summary", "Ligne 1\nLigne 2, \"citée\"", "topics", List.of(topic), "subjectCountries", List.of("ML"),
                 "location", Map.of("country", "FR", "city", "Paris"),
                 "sources", List.of(Map.of("url", "https://example.org/doc", "publisher", "AFP", "language", "fr")))));
         List<Long> said = List.of(
-                createStatement(eventId, host, "La sécurité d'abord.", Map.of("topics", List.of(topic))),
+                createStatement(eventId, host, "La sécurité d'abord.", Map.of("topics", List.of(later, topic))),
                 createStatement(eventId, guest, "Coopération, oui ; « ingérence », non.", Map.of(
                         "translation", "Cooperation, yes; interference, no.")),
                 createStatement(eventId, host, "Nous verrons.", Map.of("sourceUrl", "https://example.org/doc")));
@@ -69,6 +71,26 @@ class StoredDocumentTest {
         return given().accept("application/x-ndjson").queryParam(name, value).get(path).then().statusCode(200)
                 .extract().asString();
     }
+
+    /** The CSV export of statements: all columns (stored rows), or the columns named (a projection of the tables). */
+    private static String csv(String name, Object value, String fields) {
+        var request = given().accept("text/csv").queryParam(name, value);
+        if (fields != null) {
+            request.queryParam("fields", fields);
+        }
+        return request.get("/api/v1/statements").then().statusCode(200).extract().asString();
+    }
+
+    /** The CSV export of an event's statements from stored rows, after checking it against the tables' rows. */
+    private static String statementRows(long eventId) {
+        String stored = csv("event", eventId, null);
+        assertEquals(csv("event", eventId, String.join(",", ALL_COLUMNS)), stored, "stored rows = rows from tables");
+        return stored;
+    }
+
+    private static final List<String> ALL_COLUMNS = java.util.Arrays
+            .stream(org.parley.statement.StatementRow.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
 
     private long documents(String table, String key, List<Long> ids) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
@@ -94,7 +116,11 @@ class StoredDocumentTest {
         String statements = list("/api/v1/statements", "event", s.eventId());
         String statementExport = ndjson("/api/v1/statements", "event", s.eventId());
         String eventExport = ndjson("/api/v1/events", "participant", s.host());
+        String rows = statementRows(s.eventId());
         assertEquals(3, statementExport.strip().split("\n").length, statementExport);
+        assertEquals(4, rows.strip().split("\n").length, rows);
+        assertTrue(rows.contains(",\"" + s.topic() + "; ") || rows.contains("," + s.topic() + "; "),
+                "topics in slug order: " + rows);
         assertTrue(event.contains("\"speakerName\":\"Guest"), event);
         assertTrue(event.endsWith("]}") && event.indexOf("\"statements\":[") > event.indexOf("\"version\""),
                 "statements come last: " + event);
@@ -109,6 +135,7 @@ class StoredDocumentTest {
         assertEquals(statements, list("/api/v1/statements", "event", s.eventId()));
         assertEquals(statementExport, ndjson("/api/v1/statements", "event", s.eventId()));
         assertEquals(eventExport, ndjson("/api/v1/events", "participant", s.host()));
+        assertEquals(rows, statementRows(s.eventId()));
         assertEquals(0, documents("event_doc", "event_id", List.of(s.eventId())), "a read stores nothing");
 
         // the background task renders what is missing, and the documents say the same again
@@ -118,6 +145,7 @@ class StoredDocumentTest {
         assertEquals(event, read(eventPath));
         assertEquals(statements, list("/api/v1/statements", "event", s.eventId()));
         assertEquals(list("/api/v1/events", "participant", s.host()), events);
+        assertEquals(rows, statementRows(s.eventId()));
     }
 
     @Test
@@ -136,6 +164,9 @@ class StoredDocumentTest {
         anonymous().queryParam("participant", s.host()).get("/api/v1/events").then().statusCode(200)
                 .body("items[0].title", org.hamcrest.Matchers.equalTo("Entretien révisé"))
                 .body("items[0].date", org.hamcrest.Matchers.equalTo("2019-03-05"));
+        // statements' CSV rows show the event's new date and type
+        String rows = statementRows(s.eventId());
+        assertEquals(3, rows.split(",2019-03-05,PHONE_CALL,", -1).length - 1, rows);
 
         long changed = s.statementIds().get(0);
         editor().body(Map.of("eventId", s.eventId(), "speakerId", s.guest(), "text", "Texte corrigé.",
@@ -176,6 +207,8 @@ class StoredDocumentTest {
                 .body("statements[0].speakerName", org.hamcrest.Matchers.equalTo(newName));
         anonymous().get("/api/v1/statements/" + s.statementIds().get(2)).then().statusCode(200)
                 .body("speakerName", org.hamcrest.Matchers.equalTo(newName));
+        String rows = statementRows(s.eventId());
+        assertEquals(2, rows.split("," + newName + ",BE,", -1).length - 1, "the host's two statements: " + rows);
 
         String topicName = unique("Nouveau nom");
         long topicId = anonymous().get("/api/v1/topics?q=" + s.topic()).then().statusCode(200)
