@@ -3,11 +3,15 @@ package org.parley.common;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
@@ -41,8 +45,25 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 description = "The body is larger than " + HttpProblems.BODY_LIMIT,
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = ApiDefinition.UNSUPPORTED_MEDIA_TYPE, responseCode = "415",
-                                description = "The body is not application/json",
+                                description = "The body is not of the media type the operation takes",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.PRECONDITION_FAILED, responseCode = "412",
+                                description = "`If-Match` names another version than the record's: it changed since it was read",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.NOT_MODIFIED, responseCode = "304",
+                                description = "`If-None-Match` names the record's current ETag: what the client holds is current",
+                                headers = @Header(ref = ApiDefinition.ETAG)),
+                },
+                headers = @Header(name = ApiDefinition.ETAG, description = "Strong entity tag of the record as sent;"
+                        + " changes whenever what a read shows changes", schema = @Schema(type = SchemaType.STRING)),
+                parameters = {
+                        @Parameter(name = ApiDefinition.IF_MATCH, in = ParameterIn.HEADER, required = false,
+                                description = "Write only if the record's ETag is one of these (else 412): protects"
+                                        + " against overwriting a change made since the record was read",
+                                schema = @Schema(type = SchemaType.STRING), example = "\"3q2-7w1J0Qm8f6SGm3QmAw\""),
+                        @Parameter(name = ApiDefinition.IF_NONE_MATCH, in = ParameterIn.HEADER, required = false,
+                                description = "Answer 304 without a body if the record's ETag is one of these",
+                                schema = @Schema(type = SchemaType.STRING), example = "\"3q2-7w1J0Qm8f6SGm3QmAw\""),
                 }))
 public class ApiDefinition extends Application {
 
@@ -54,6 +75,11 @@ public class ApiDefinition extends Application {
     public static final String CONFLICT = "Conflict";
     public static final String TOO_LARGE = "ContentTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
+    public static final String PRECONDITION_FAILED = "PreconditionFailed";
+    public static final String NOT_MODIFIED = "NotModified";
+    public static final String ETAG = "ETag";
+    public static final String IF_MATCH = "If-Match";
+    public static final String IF_NONE_MATCH = "If-None-Match";
 
     static final String BAD_REQUEST_EXAMPLE = """
             {"type": "urn:parley:problem:validation", "title": "Invalid request", "status": 400,

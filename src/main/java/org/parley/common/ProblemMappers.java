@@ -167,7 +167,8 @@ public class ProblemMappers {
      */
     private static String indexed(Path path) {
         StringBuilder out = new StringBuilder();
-        boolean inBody = false;
+        // a parameter's path starts with its method; a body validated on its own (a merged PATCH) starts inside it
+        boolean inBody = path.iterator().hasNext() && path.iterator().next().getKind() != ElementKind.METHOD;
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.METHOD) {
                 continue;
@@ -193,7 +194,7 @@ public class ProblemMappers {
     }
 
     /** Problems for bodies Jackson could not read, worded without Java type names. */
-    private static ProblemException jsonProblem(JsonProcessingException e) {
+    static ProblemException jsonProblem(JsonProcessingException e) {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

@@ -3,8 +3,13 @@ package org.parley.event;
 import static org.parley.common.ApiDefinition.BAD_REQUEST;
 import static org.parley.common.ApiDefinition.BASIC;
 import static org.parley.common.ApiDefinition.CONFLICT;
+import static org.parley.common.ApiDefinition.ETAG;
 import static org.parley.common.ApiDefinition.FORBIDDEN;
+import static org.parley.common.ApiDefinition.IF_MATCH;
+import static org.parley.common.ApiDefinition.IF_NONE_MATCH;
 import static org.parley.common.ApiDefinition.NOT_FOUND;
+import static org.parley.common.ApiDefinition.NOT_MODIFIED;
+import static org.parley.common.ApiDefinition.PRECONDITION_FAILED;
 import static org.parley.common.ApiDefinition.TOO_LARGE;
 import static org.parley.common.ApiDefinition.UNAUTHORIZED;
 import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
@@ -16,6 +21,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,16 +30,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,15 +50,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.common.Created;
 import org.parley.common.Exports;
 import org.parley.common.Formats;
+import org.parley.common.MergePatch;
 import org.parley.common.PageParams;
 import org.parley.common.PageRequest;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
+import org.parley.common.Preconditions;
 import org.parley.common.Problem;
 import org.parley.common.Rendered;
 import org.parley.security.Roles;
-import org.parley.statement.StatementResponse;
 
 @Path("/api/v1/events")
 @Tag(name = "Events", description = "Dated diplomatic interactions: calls, meetings, visits, summits and more")
@@ -62,11 +72,13 @@ public class EventResource {
             "date", List.of("eventDate"), "title", List.of("title"), "id", List.of("id"));
 
     private final EventService service;
+    private final MergePatch patches;
     private final Exports exports;
 
-    public EventResource(EventService service, Exports exports) {
+    public EventResource(EventService service, Exports exports, MergePatch patches) {
         this.service = service;
         this.exports = exports;
+        this.patches = patches;
     }
 
     @GET
@@ -129,11 +141,14 @@ public class EventResource {
     @Path("/{id}")
     @Operation(operationId = "getEvent", summary = "Read one event with its statements",
             description = "The event with its participants and their roles, topics, sources and every statement in order.")
-    @APIResponse(responseCode = "200", description = "The event", content = @Content(
+    @APIResponse(responseCode = "200", description = "The event", headers = @Header(ref = ETAG), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    public Rendered<EventResponse> get(@Parameter(description = "Event id") @PathParam("id") long id) {
-        return service.read(id);
+    @Parameter(ref = IF_NONE_MATCH)
+    public RestResponse<Rendered<EventResponse>> get(@Parameter(description = "Event id") @PathParam("id") long id,
+            @Context Request http) {
+        return Preconditions.read(http, service.read(id));
     }
 
     @POST
@@ -161,18 +176,49 @@ public class EventResource {
     @Operation(operationId = "replaceEvent", summary = "Replace an event",
             description = "An event read can be sent back unchanged: `id`, `countries`, `statements`, `createdAt`,"
                     + " `updatedAt` and the names inside references are ignored. Statements are not changed here.")
-    @APIResponse(responseCode = "200", description = "The event as stored, with its statements")
+    @APIResponse(responseCode = "200", description = "The event as stored, with its statements", headers = @Header(ref = ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public EventResponse replace(@Parameter(description = "Event id") @PathParam("id") long id,
-            @Valid @NotNull(message = Problem.BODY_REQUIRED) EventRequest request) {
-        Event event = service.update(id, request);
-        return withStatements(event);
+    @Parameter(ref = IF_MATCH)
+    public RestResponse<Rendered<EventResponse>> replace(@Parameter(description = "Event id") @PathParam("id") long id,
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) EventRequest request, @Context Request http) {
+        service.update(id, Preconditions.replacement(http, request));
+        return Preconditions.written(service.read(id));
+    }
+
+    @PATCH
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "patchEvent", summary = "Change some fields of an event",
+            description = "A JSON merge patch (RFC 7396) of the event as a read shows it: the fields given replace"
+                    + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
+    @APIResponse(responseCode = "200", description = "The event as stored, with its statements", headers = @Header(ref = ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    @Parameter(ref = IF_MATCH)
+    public RestResponse<Rendered<EventResponse>> patch(@Parameter(description = "Event id") @PathParam("id") long id,
+            @RequestBody(required = true, description = "The fields to change", content = @Content(
+                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "Any fields of a event (a merge patch)")))
+            @NotNull(message = Problem.BODY_REQUIRED) byte[] changes, @Context Request http) {
+        service.update(id, patches.change(http, changes, EventRequest.class));
+        return Preconditions.written(service.read(id));
     }
 
     @DELETE
@@ -184,12 +230,11 @@ public class EventResource {
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    public RestResponse<Void> delete(@Parameter(description = "Event id") @PathParam("id") long id) {
-        service.delete(id);
+    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+    @Parameter(ref = IF_MATCH)
+    public RestResponse<Void> delete(@Parameter(description = "Event id") @PathParam("id") long id,
+            @Context Request http) {
+        service.delete(id, current -> Preconditions.check(http, current));
         return RestResponse.noContent();
-    }
-
-    private EventResponse withStatements(Event event) {
-        return EventResponse.from(event, service.statementsOf(event).stream().map(StatementResponse::from).toList());
     }
 }

@@ -8,27 +8,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.code.CameoCode;
 import org.parley.code.CameoCodes;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
-import org.parley.common.Rendered;
 import org.parley.common.ListCache;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
+import org.parley.common.Rendered;
 import org.parley.common.Violation;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantService;
 import org.parley.search.SearchIndex;
-import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
 import org.parley.statement.StatementResponse;
 import org.parley.topic.Topic;
@@ -105,12 +104,6 @@ public class EventService {
         return events.findWithParticipants(id).orElseThrow(() -> ProblemException.notFound("Event", id));
     }
 
-    /** The statements made at the event, in order. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Statement> statementsOf(Event event) {
-        return statements.listForEvent(event);
-    }
-
     public Event create(EventRequest request) {
         Event event = new Event();
         apply(request, event);
@@ -122,8 +115,15 @@ public class EventService {
         return event;
     }
 
-    public Event update(long id, EventRequest request) {
+    /**
+     * Replaces the event with what {@code change} makes of it as it stands (its representation as a read sends it,
+     * where {@code change} checks the request's preconditions). The event is locked before it is read, so a
+     * precondition that held still holds when the change commits.
+     */
+    public Event update(long id, Function<Rendered<EventResponse>, EventRequest> change) {
+        documents.lock(Documents.Kind.EVENT, List.of(id));
         Event event = get(id);
+        EventRequest request = change.apply(read(id));
         event.expectVersion(request.version());
         LocalDate dateBefore = event.eventDate;
         EventType typeBefore = event.type;
@@ -143,9 +143,11 @@ public class EventService {
         return event;
     }
 
-    /** Deletes the event and its statements. */
-    public void delete(long id) {
+    /** Deletes the event and its statements if {@code precondition} accepts it as it stands (locked). */
+    public void delete(long id, Consumer<Rendered<EventResponse>> precondition) {
+        documents.lock(Documents.Kind.EVENT, List.of(id));
         Event event = get(id);
+        precondition.accept(read(id));
         statements.deleteForEvent(event);
         events.delete(event);
         events.flush();

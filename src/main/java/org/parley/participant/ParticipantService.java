@@ -2,9 +2,12 @@ package org.parley.participant;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
 import org.parley.common.ListCache;
@@ -12,6 +15,7 @@ import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
+import org.parley.common.Rendered;
 import org.parley.event.EventCountries;
 import org.parley.statement.StatementRepository;
 
@@ -41,9 +45,21 @@ public class ParticipantService {
         return Paging.fetch(lists, participants, "Participant", participants.filter(country, kind, q), sort, request);
     }
 
+    /** The participant as a read sends it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Rendered<ParticipantResponse> read(long id) {
+        return documents.render(ParticipantResponse.from(get(id)));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Participant get(long id) {
         return participants.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Participant", id));
+    }
+
+    /** The participant, locked until the transaction ends. */
+    private Participant locked(long id) {
+        return participants.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Participant", id));
     }
 
     /** The participants with these ids; ids that do not exist are simply absent from the result. */
@@ -60,8 +76,14 @@ public class ParticipantService {
         return participant;
     }
 
-    public Participant update(long id, ParticipantRequest request) {
-        Participant participant = get(id);
+    /**
+     * Replaces the participant with what {@code change} makes of it as it stands (its representation as a read sends it,
+     * where {@code change} checks the request's preconditions). The participant is locked before it is read, so a
+     * precondition that held still holds when the change commits.
+     */
+    public Participant update(long id, Function<Rendered<ParticipantResponse>, ParticipantRequest> change) {
+        Participant participant = locked(id);
+        ParticipantRequest request = change.apply(documents.render(ParticipantResponse.from(participant)));
         participant.expectVersion(request.version());
         String countryBefore = participant.country;
         String nameBefore = participant.name;
@@ -72,21 +94,20 @@ public class ParticipantService {
             eventCountries.indexEventsOf(participant.id);
             statements.copySpeakerCountry(participant.id, participant.country);
         }
-        // events show their participants' names and countries
+        // events show their participants' names and countries, statements their speaker's name and (CSV) country
         if (countryChanged || !nameBefore.equals(participant.name)) {
             documents.drop(Documents.Kind.EVENT, "select event_id from event_participant where participant_id = ?1",
                     participant.id);
-        }
-        // statements show their speaker's name, and their CSV rows the speaker's country
-        if (countryChanged || !nameBefore.equals(participant.name)) {
             documents.drop(Documents.Kind.STATEMENT, "select id from statement where speaker_id = ?1", participant.id);
         }
         generation.advance();
         return participant;
     }
 
-    public void delete(long id) {
-        Participant participant = get(id);
+    /** Deletes the participant if {@code precondition} accepts it as it stands (locked, as for an update). */
+    public void delete(long id, Consumer<Rendered<ParticipantResponse>> precondition) {
+        Participant participant = locked(id);
+        precondition.accept(documents.render(ParticipantResponse.from(participant)));
         if (participants.isReferenced(participant)) {
             throw ProblemException.conflict("Participant " + id + " (" + participant.name
                     + ") still takes part in events or speaks in statements; remove those references first");

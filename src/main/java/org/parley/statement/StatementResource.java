@@ -3,8 +3,13 @@ package org.parley.statement;
 import static org.parley.common.ApiDefinition.BAD_REQUEST;
 import static org.parley.common.ApiDefinition.BASIC;
 import static org.parley.common.ApiDefinition.CONFLICT;
+import static org.parley.common.ApiDefinition.ETAG;
 import static org.parley.common.ApiDefinition.FORBIDDEN;
+import static org.parley.common.ApiDefinition.IF_MATCH;
+import static org.parley.common.ApiDefinition.IF_NONE_MATCH;
 import static org.parley.common.ApiDefinition.NOT_FOUND;
+import static org.parley.common.ApiDefinition.NOT_MODIFIED;
+import static org.parley.common.ApiDefinition.PRECONDITION_FAILED;
 import static org.parley.common.ApiDefinition.TOO_LARGE;
 import static org.parley.common.ApiDefinition.UNAUTHORIZED;
 import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
@@ -16,6 +21,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -31,9 +38,11 @@ import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,11 +50,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.common.Created;
 import org.parley.common.Exports;
 import org.parley.common.Formats;
+import org.parley.common.MergePatch;
 import org.parley.common.PageParams;
 import org.parley.common.PageRequest;
 import org.parley.common.PageResponse;
 import org.parley.common.Paging;
 import org.parley.common.Params;
+import org.parley.common.Preconditions;
 import org.parley.common.Problem;
 import org.parley.common.Rendered;
 import org.parley.security.Roles;
@@ -61,11 +72,13 @@ public class StatementResource {
             "date", List.of("eventDate", "event.id", "+position"), "id", List.of("id"));
 
     private final StatementService service;
+    private final MergePatch patches;
     private final Exports exports;
 
-    public StatementResource(StatementService service, Exports exports) {
+    public StatementResource(StatementService service, Exports exports, MergePatch patches) {
         this.service = service;
         this.exports = exports;
+        this.patches = patches;
     }
 
     @GET
@@ -127,11 +140,14 @@ public class StatementResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getStatement", summary = "Read one statement")
-    @APIResponse(responseCode = "200", description = "The statement", content = @Content(
+    @APIResponse(responseCode = "200", description = "The statement", headers = @Header(ref = ETAG), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
+    @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    public Rendered<StatementResponse> get(@Parameter(description = "Statement id") @PathParam("id") long id) {
-        return service.read(id);
+    @Parameter(ref = IF_NONE_MATCH)
+    public RestResponse<Rendered<StatementResponse>> get(@Parameter(description = "Statement id") @PathParam("id") long id,
+            @Context Request http) {
+        return Preconditions.read(http, service.read(id));
     }
 
     @POST
@@ -157,17 +173,49 @@ public class StatementResource {
     @SecurityRequirement(name = BASIC)
     @Operation(operationId = "replaceStatement", summary = "Replace a statement",
             description = "A statement read can be sent back unchanged; `id`, `createdAt` and `updatedAt` are ignored.")
-    @APIResponse(responseCode = "200", description = "The statement as stored")
+    @APIResponse(responseCode = "200", description = "The statement as stored", headers = @Header(ref = ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public StatementResponse replace(@Parameter(description = "Statement id") @PathParam("id") long id,
-            @Valid @NotNull(message = Problem.BODY_REQUIRED) StatementRequest request) {
-        return StatementResponse.from(service.update(id, request));
+    @Parameter(ref = IF_MATCH)
+    public RestResponse<Rendered<StatementResponse>> replace(@Parameter(description = "Statement id") @PathParam("id") long id,
+            @Valid @NotNull(message = Problem.BODY_REQUIRED) StatementRequest request, @Context Request http) {
+        service.update(id, Preconditions.replacement(http, request));
+        return Preconditions.written(service.read(id));
+    }
+
+    @PATCH
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "patchStatement", summary = "Change some fields of a statement",
+            description = "A JSON merge patch (RFC 7396) of the statement as a read shows it: the fields given replace"
+                    + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
+    @APIResponse(responseCode = "200", description = "The statement as stored", headers = @Header(ref = ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    @Parameter(ref = IF_MATCH)
+    public RestResponse<Rendered<StatementResponse>> patch(@Parameter(description = "Statement id") @PathParam("id") long id,
+            @RequestBody(required = true, description = "The fields to change", content = @Content(
+                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "Any fields of a statement (a merge patch)")))
+            @NotNull(message = Problem.BODY_REQUIRED) byte[] changes, @Context Request http) {
+        service.update(id, patches.change(http, changes, StatementRequest.class));
+        return Preconditions.written(service.read(id));
     }
 
     @DELETE
@@ -179,9 +227,12 @@ public class StatementResource {
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
+    @Parameter(ref = IF_MATCH)
     @APIResponse(responseCode = "409", ref = CONFLICT)
-    public RestResponse<Void> delete(@Parameter(description = "Statement id") @PathParam("id") long id) {
-        service.delete(id);
+    public RestResponse<Void> delete(@Parameter(description = "Statement id") @PathParam("id") long id,
+            @Context Request http) {
+        service.delete(id, current -> Preconditions.check(http, current));
         return RestResponse.noContent();
     }
 }

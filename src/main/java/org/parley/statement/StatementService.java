@@ -5,16 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
-import org.parley.common.Rendered;
 import org.parley.common.ListCache;
 import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
+import org.parley.common.Rendered;
 import org.parley.common.Violation;
 import org.parley.event.Event;
 import org.parley.event.EventRepository;
@@ -121,8 +122,15 @@ public class StatementService {
         return statement;
     }
 
-    public Statement update(long id, StatementRequest request) {
+    /**
+     * Replaces the statement with what {@code change} makes of it as it stands (its representation as a read sends it,
+     * where {@code change} checks the request's preconditions). The statement is locked before it is read, so a
+     * precondition that held still holds when the change commits.
+     */
+    public Statement update(long id, Function<Rendered<StatementResponse>, StatementRequest> change) {
+        documents.lock(Documents.Kind.STATEMENT, List.of(id));
         Statement statement = get(id);
+        StatementRequest request = change.apply(read(id));
         statement.expectVersion(request.version());
         Event before = statement.event;
         apply(request, statement);
@@ -137,8 +145,11 @@ public class StatementService {
         return statement;
     }
 
-    public void delete(long id) {
+    /** Deletes the statement if {@code precondition} accepts it as it stands (locked, as for an update). */
+    public void delete(long id, Consumer<Rendered<StatementResponse>> precondition) {
+        documents.lock(Documents.Kind.STATEMENT, List.of(id));
         Statement statement = get(id);
+        precondition.accept(read(id));
         statements.delete(statement);
         statements.flush();
         searchIndex.index(statement.event);

@@ -2,11 +2,13 @@ package org.parley.topic;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.common.DataGeneration;
@@ -16,6 +18,7 @@ import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
+import org.parley.common.Rendered;
 import org.parley.common.Violation;
 
 @ApplicationScoped
@@ -39,9 +42,21 @@ public class TopicService {
         return Paging.fetch(lists, topics, "Topic", topics.filter(q), sort, request);
     }
 
+    /** The topic as a read sends it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Rendered<TopicResponse> read(long id) {
+        return documents.render(TopicResponse.from(get(id)));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Topic get(long id) {
         return topics.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Topic", id));
+    }
+
+    /** The topic, locked until the transaction ends. */
+    private Topic locked(long id) {
+        return topics.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Topic", id));
     }
 
     public Topic create(TopicRequest request) {
@@ -53,8 +68,14 @@ public class TopicService {
         return topic;
     }
 
-    public Topic update(long id, TopicRequest request) {
-        Topic topic = get(id);
+    /**
+     * Replaces the topic with what {@code change} makes of it as it stands (its representation as a read sends it,
+     * where {@code change} checks the request's preconditions). The topic is locked before it is read, so a
+     * precondition that held still holds when the change commits.
+     */
+    public Topic update(long id, Function<Rendered<TopicResponse>, TopicRequest> change) {
+        Topic topic = locked(id);
+        TopicRequest request = change.apply(documents.render(TopicResponse.from(topic)));
         topic.expectVersion(request.version());
         requireFreeSlug(request.slug(), topic.id);
         String shownBefore = topic.slug + "\n" + topic.name;
@@ -70,8 +91,10 @@ public class TopicService {
         return topic;
     }
 
-    public void delete(long id) {
-        Topic topic = get(id);
+    /** Deletes the topic if {@code precondition} accepts it as it stands (locked, as for an update). */
+    public void delete(long id, Consumer<Rendered<TopicResponse>> precondition) {
+        Topic topic = locked(id);
+        precondition.accept(documents.render(TopicResponse.from(topic)));
         if (topics.isReferenced(topic)) {
             throw ProblemException.conflict("Topic '" + topic.slug + "' is still used by events or statements;"
                     + " remove it from them first");

@@ -32,6 +32,10 @@ public class CountryResourceTest {
 
     @Test
     public void coverageCountsBothRolesAndDates() {
+        // relative to what a database kept from an earlier run holds (integration tests reuse theirs)
+        var before = anonymous().get("/api/v1/countries/PN").then().statusCode(200).extract().jsonPath();
+        int asParticipant = before.getInt("eventsAsParticipant");
+        int asSubject = before.getInt("eventsAsSubject");
         long p = createParticipant(unique("Pitcairner"), "PN");
         createEvent(event("First", "MEETING", "2001-05-05", List.of(p), Map.of()));
         createEvent(event("Second", "VISIT", "2003-07-07", List.of(p), Map.of()));
@@ -39,10 +43,14 @@ public class CountryResourceTest {
         createEvent(event("About PN", "STATEMENT", "1999-01-01", List.of(other), Map.of("subjectCountries", List.of("PN"))));
         anonymous().get("/api/v1/countries/pcn").then().statusCode(200)
                 .body("code", equalTo("PN"))
-                .body("eventsAsParticipant", equalTo(2))
-                .body("eventsAsSubject", equalTo(1))
-                .body("firstEventDate", equalTo("1999-01-01"))
-                .body("lastEventDate", equalTo("2003-07-07"));
+                .body("eventsAsParticipant", equalTo(asParticipant + 2))
+                .body("eventsAsSubject", equalTo(asSubject + 1))
+                .body("firstEventDate", equalTo(before.getString("firstEventDate") == null
+                        || before.getString("firstEventDate").compareTo("1999-01-01") > 0
+                        ? "1999-01-01" : before.getString("firstEventDate")))
+                .body("lastEventDate", equalTo(before.getString("lastEventDate") == null
+                        || before.getString("lastEventDate").compareTo("2003-07-07") < 0
+                        ? "2003-07-07" : before.getString("lastEventDate")));
         anonymous().queryParam("covered", "true").queryParam("size", 500).get("/api/v1/countries").then()
                 .body("items.code", hasItem("PN"));
     }
