@@ -65,7 +65,8 @@ public class CodeResource {
 
     @GET
     @Path("/cameo/{code}")
-    @Operation(operationId = "getCameoCode", summary = "Read one CAMEO event code")
+    @Operation(operationId = "getCameoCode", summary = "Read one CAMEO event code",
+            description = "The code's label and Goldstein scale value, from the CAMEO codebook.")
     @APIResponse(responseCode = "200", description = "The code")
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     public CameoCode getCameo(@Parameter(description = "The code", example = "041") @PathParam("code") String code) {

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
+import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
 
 /**
  * Shared pieces of the OpenAPI document: the problem responses each operation refers to by name, and the HTTP
@@ -21,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @OpenAPIDefinition(
         info = @Info(title = "Parley API", version = "1"),
+        servers = @Server(url = "http://{host}", description = "A Parley instance: set its host and port",
+                variables = @ServerVariable(name = "host", defaultValue = "localhost:8080",
+                        description = "Host and port Parley listens on")),
         components = @Components(
                 securitySchemes = @SecurityScheme(securitySchemeName = ApiDefinition.BASIC, type = SecuritySchemeType.HTTP,
                         scheme = "basic", description = "HTTP Basic; the user needs the role 'editor'"),

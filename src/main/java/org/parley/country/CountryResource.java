@@ -83,7 +83,9 @@ public class CountryResource {
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getCountry", summary = "Read one country with its event coverage")
+    @Operation(operationId = "getCountry", summary = "Read one country with its event coverage",
+            description = "By ISO 3166-1 alpha-2 or alpha-3 code in any case: events as participant and as subject,"
+                    + " first and last event date.")
     @APIResponse(responseCode = "200", description = "The country")
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     public CountryResponse get(

@@ -12,7 +12,7 @@ public class EventFilterParams {
 
     @QueryParam("country")
     @Parameter(description = "ISO 3166-1 alpha-2 or alpha-3 code, any case; repeat it for events involving all"
-            + " the countries given", example = "KZ")
+            + " the countries given", example = "[\"KZ\"]")
     public List<String> country;
 
     @QueryParam("countryRole")
@@ -35,7 +35,8 @@ public class EventFilterParams {
     public List<String> type;
 
     @QueryParam("topic")
-    @Parameter(description = "Topic slug; repeat it for events with any of several", example = "kazakhstan-unrest")
+    @Parameter(description = "Topic slug; repeat it for events with any of several",
+            example = "[\"kazakhstan-unrest\"]")
     public List<String> topic;
 
     @QueryParam("participant")

@@ -225,7 +225,8 @@ public class EventResource {
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "deleteEvent", summary = "Delete an event and its statements")
+    @Operation(operationId = "deleteEvent", summary = "Delete an event and its statements",
+            description = "The event goes with every statement made at it, in one transaction.")
     @APIResponse(responseCode = "204", description = "Deleted, with its statements")
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)

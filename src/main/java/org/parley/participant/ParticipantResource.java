@@ -105,7 +105,9 @@ public class ParticipantResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getParticipant", summary = "Read one participant")
+    @Operation(operationId = "getParticipant", summary = "Read one participant",
+            description = "A person or organisation with its country, title, organisation, Wikidata id and aliases;"
+                    + " the `ETag` serves `If-None-Match` and conditional writes.")
     @APIResponse(responseCode = "200", description = "The participant", headers = @Header(ref = ETAG), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
     @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
@@ -119,7 +121,8 @@ public class ParticipantResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "createParticipant", summary = "Create a participant")
+    @Operation(operationId = "createParticipant", summary = "Create a participant",
+            description = "A person needs an ISO 3166-1 alpha-2 `country`; an organisation may have none.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names the new participant")
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
@@ -188,7 +191,8 @@ public class ParticipantResource {
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "deleteParticipant", summary = "Delete a participant that no event or statement refers to")
+    @Operation(operationId = "deleteParticipant", summary = "Delete a participant that no event or statement refers to",
+            description = "A participant still taking part in an event or speaking in a statement is a 409.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)

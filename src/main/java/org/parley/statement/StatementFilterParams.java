@@ -21,7 +21,8 @@ public class StatementFilterParams {
     public String country;
 
     @QueryParam("topic")
-    @Parameter(description = "Topic slug; repeat it for statements with any of several", example = "colour-revolutions")
+    @Parameter(description = "Topic slug; repeat it for statements with any of several",
+            example = "[\"colour-revolutions\"]")
     public List<String> topic;
 
     @QueryParam("language")

@@ -139,7 +139,8 @@ public class StatementResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getStatement", summary = "Read one statement")
+    @Operation(operationId = "getStatement", summary = "Read one statement",
+            description = "What one participant said at an event: text, language, translation, kind, topics.")
     @APIResponse(responseCode = "200", description = "The statement", headers = @Header(ref = ETAG), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
     @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
@@ -153,7 +154,8 @@ public class StatementResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "createStatement", summary = "Create a statement")
+    @Operation(operationId = "createStatement", summary = "Create a statement",
+            description = "The speaker must be a participant of the event; `sourceUrl`, if given, one of its sources.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names the new statement")
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
@@ -222,7 +224,8 @@ public class StatementResource {
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "deleteStatement", summary = "Delete a statement")
+    @Operation(operationId = "deleteStatement", summary = "Delete a statement",
+            description = "The statement only; its event stays.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)

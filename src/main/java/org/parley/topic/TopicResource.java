@@ -97,7 +97,8 @@ public class TopicResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getTopic", summary = "Read one topic")
+    @Operation(operationId = "getTopic", summary = "Read one topic",
+            description = "A topic with its slug (the key events and statements use), name and description.")
     @APIResponse(responseCode = "200", description = "The topic", headers = @Header(ref = ETAG), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TopicResponse.class)))
     @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
@@ -111,7 +112,8 @@ public class TopicResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "createTopic", summary = "Create a topic")
+    @Operation(operationId = "createTopic", summary = "Create a topic",
+            description = "The slug is lowercase letters, digits and single hyphens, and unique (else 409).")
     @APIResponse(responseCode = "201", description = "Created; `Location` names the new topic")
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
@@ -180,7 +182,8 @@ public class TopicResource {
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "deleteTopic", summary = "Delete a topic that no event or statement uses")
+    @Operation(operationId = "deleteTopic", summary = "Delete a topic that no event or statement uses",
+            description = "A topic still used by an event or statement is a 409.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
