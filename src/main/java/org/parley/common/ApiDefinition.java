@@ -59,8 +59,12 @@ import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
                                 description = "`If-None-Match` names the record's current ETag: what the client holds is current",
                                 headers = @Header(ref = ApiDefinition.ETAG)),
                 },
-                headers = @Header(name = ApiDefinition.ETAG, description = "Strong entity tag of the record as sent;"
-                        + " changes whenever what a read shows changes", schema = @Schema(type = SchemaType.STRING)),
+                headers = {
+                        @Header(name = ApiDefinition.ETAG, description = "Strong entity tag of the record as sent;"
+                                + " changes whenever what a read shows changes", schema = @Schema(type = SchemaType.STRING)),
+                        @Header(name = ApiDefinition.LOCATION, description = "URL of the record just created",
+                                schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                },
                 parameters = {
                         @Parameter(name = ApiDefinition.IF_MATCH, in = ParameterIn.HEADER, required = false,
                                 description = "Write only if the record's ETag is one of these (else 412): protects"
@@ -83,6 +87,7 @@ public class ApiDefinition extends Application {
     public static final String PRECONDITION_FAILED = "PreconditionFailed";
     public static final String NOT_MODIFIED = "NotModified";
     public static final String ETAG = "ETag";
+    public static final String LOCATION = "Location";
     public static final String IF_MATCH = "If-Match";
     public static final String IF_NONE_MATCH = "If-None-Match";
 

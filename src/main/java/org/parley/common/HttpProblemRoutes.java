@@ -34,11 +34,11 @@ public class HttpProblemRoutes {
         // Quarkus answers an oversized body with an empty 413. Reading bodies here first makes the excess a route
         // failure, which the failure handler below writes as a problem; Quarkus REST then uses the body read here.
         router.route().order(Integer.MIN_VALUE).handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
-        // Quarkus REST waits forever for an empty body that was read this way; every POST and PUT of the API needs
-        // a JSON body, so an empty one is answered here.
+        // Quarkus REST waits forever for an empty body that was read this way; every POST, PUT and PATCH of the API
+        // needs a body, so an empty one is answered here.
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             HttpMethod method = ctx.request().method();
-            boolean needsBody = method == HttpMethod.POST || method == HttpMethod.PUT;
+            boolean needsBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
             if (needsBody && ctx.normalizedPath().startsWith("/api/") && (ctx.body().buffer() == null
                     || ctx.body().length() == 0)) {
                 write(ctx, 400, Problem.BODY_REQUIRED);

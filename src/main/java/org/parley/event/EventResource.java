@@ -7,6 +7,7 @@ import static org.parley.common.ApiDefinition.ETAG;
 import static org.parley.common.ApiDefinition.FORBIDDEN;
 import static org.parley.common.ApiDefinition.IF_MATCH;
 import static org.parley.common.ApiDefinition.IF_NONE_MATCH;
+import static org.parley.common.ApiDefinition.LOCATION;
 import static org.parley.common.ApiDefinition.NOT_FOUND;
 import static org.parley.common.ApiDefinition.NOT_MODIFIED;
 import static org.parley.common.ApiDefinition.PRECONDITION_FAILED;
@@ -156,7 +157,9 @@ public class EventResource {
     @SecurityRequirement(name = BASIC)
     @Operation(operationId = "createEvent", summary = "Create an event",
             description = "Participants and topics must exist already; `cameoCode` defaults from the type.")
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the new event")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new event",
+            headers = @Header(ref = LOCATION), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -222,6 +225,7 @@ public class EventResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 without a body; errors are problems
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)

@@ -7,6 +7,7 @@ import static org.parley.common.ApiDefinition.ETAG;
 import static org.parley.common.ApiDefinition.FORBIDDEN;
 import static org.parley.common.ApiDefinition.IF_MATCH;
 import static org.parley.common.ApiDefinition.IF_NONE_MATCH;
+import static org.parley.common.ApiDefinition.LOCATION;
 import static org.parley.common.ApiDefinition.NOT_FOUND;
 import static org.parley.common.ApiDefinition.NOT_MODIFIED;
 import static org.parley.common.ApiDefinition.PRECONDITION_FAILED;
@@ -123,7 +124,9 @@ public class ParticipantResource {
     @SecurityRequirement(name = BASIC)
     @Operation(operationId = "createParticipant", summary = "Create a participant",
             description = "A person needs an ISO 3166-1 alpha-2 `country`; an organisation may have none.")
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the new participant")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new participant",
+            headers = @Header(ref = LOCATION), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ParticipantResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -188,6 +191,7 @@ public class ParticipantResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 without a body; errors are problems
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)

@@ -7,6 +7,7 @@ import static org.parley.common.ApiDefinition.ETAG;
 import static org.parley.common.ApiDefinition.FORBIDDEN;
 import static org.parley.common.ApiDefinition.IF_MATCH;
 import static org.parley.common.ApiDefinition.IF_NONE_MATCH;
+import static org.parley.common.ApiDefinition.LOCATION;
 import static org.parley.common.ApiDefinition.NOT_FOUND;
 import static org.parley.common.ApiDefinition.NOT_MODIFIED;
 import static org.parley.common.ApiDefinition.PRECONDITION_FAILED;
@@ -62,7 +63,7 @@ import org.parley.common.Rendered;
 import org.parley.security.Roles;
 
 @Path("/api/v1/statements")
-@Tag(name = "Topics", description = "Positions participants expressed at events, in the words of the source")
+@Tag(name = "Statements", description = "Positions participants expressed at events, in the words of the source")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StatementResource {
@@ -156,7 +157,9 @@ public class StatementResource {
     @SecurityRequirement(name = BASIC)
     @Operation(operationId = "createStatement", summary = "Create a statement",
             description = "The speaker must be a participant of the event; `sourceUrl`, if given, one of its sources.")
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the new statement")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new statement",
+            headers = @Header(ref = LOCATION), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StatementResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -221,6 +224,7 @@ public class StatementResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 without a body; errors are problems
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)

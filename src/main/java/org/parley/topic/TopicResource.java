@@ -7,6 +7,7 @@ import static org.parley.common.ApiDefinition.ETAG;
 import static org.parley.common.ApiDefinition.FORBIDDEN;
 import static org.parley.common.ApiDefinition.IF_MATCH;
 import static org.parley.common.ApiDefinition.IF_NONE_MATCH;
+import static org.parley.common.ApiDefinition.LOCATION;
 import static org.parley.common.ApiDefinition.NOT_FOUND;
 import static org.parley.common.ApiDefinition.NOT_MODIFIED;
 import static org.parley.common.ApiDefinition.PRECONDITION_FAILED;
@@ -114,7 +115,9 @@ public class TopicResource {
     @SecurityRequirement(name = BASIC)
     @Operation(operationId = "createTopic", summary = "Create a topic",
             description = "The slug is lowercase letters, digits and single hyphens, and unique (else 409).")
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the new topic")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new topic",
+            headers = @Header(ref = LOCATION), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TopicResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -179,6 +182,7 @@ public class TopicResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 without a body; errors are problems
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)

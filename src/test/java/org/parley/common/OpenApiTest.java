@@ -79,6 +79,21 @@ class OpenApiTest {
         assertFalse(operationIds.isEmpty());
     }
 
+    /**
+     * The Java client of the build is generated from contract/openapi.json: it must be the document the application
+     * serves, so that the client tested is the client of this API. After a change to the API, refresh it with
+     * {@code ./mvnw package -DskipTests && cp target/openapi/openapi.json contract/openapi.json}.
+     */
+    @Test
+    void theContractCopyIsTheLiveDocument() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var live = json.readTree(anonymous().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+        var copy = json.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("contract/openapi.json")));
+        assertEquals(copy, live, "contract/openapi.json is not the live OpenAPI document: refresh it with"
+                + " ./mvnw package -DskipTests && cp target/openapi/openapi.json contract/openapi.json");
+    }
+
     @Test
     void swaggerUiAndHealthAreServed() {
         anonymous().accept("text/html").get("/q/swagger-ui/").then().statusCode(200);
