@@ -180,7 +180,8 @@ public class EventResource {
             description = "An event read can be sent back unchanged: `id`, `countries`, `statements`, `createdAt`,"
                     + " `updatedAt` and the names inside references are ignored. Statements are not changed here.")
     @APIResponse(responseCode = "200", description = "The event as stored, with its statements", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -205,7 +206,8 @@ public class EventResource {
             description = "A JSON merge patch (RFC 7396) of the event as a read shows it: the fields given replace"
                     + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
     @APIResponse(responseCode = "200", description = "The event as stored, with its statements", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -218,6 +220,7 @@ public class EventResource {
     public RestResponse<Rendered<EventResponse>> patch(@Parameter(description = "Event id") @PathParam("id") long id,
             @RequestBody(required = true, description = "The fields to change", content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            additionalProperties = Schema.True.class,
                             description = "Any fields of a event (a merge patch)")))
             @NotNull(message = Problem.BODY_REQUIRED) byte[] changes, @Context Request http) {
         service.update(id, patches.change(http, changes, EventRequest.class));

@@ -114,7 +114,8 @@ public class ParticipantResource {
     @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     @Parameter(ref = IF_NONE_MATCH)
-    public RestResponse<Rendered<ParticipantResponse>> get(@Parameter(description = "Participant id") @PathParam("id") long id,
+    public RestResponse<Rendered<ParticipantResponse>> get(
+            @Parameter(description = "Participant id") @PathParam("id") long id,
             @Context Request http) {
         return Preconditions.read(http, service.read(id));
     }
@@ -146,7 +147,8 @@ public class ParticipantResource {
     @Operation(operationId = "replaceParticipant", summary = "Replace a participant",
             description = "A participant read can be sent back unchanged; `id`, `createdAt` and `updatedAt` are ignored.")
     @APIResponse(responseCode = "200", description = "The participant as stored", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ParticipantResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -156,7 +158,8 @@ public class ParticipantResource {
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     @Parameter(ref = IF_MATCH)
-    public RestResponse<Rendered<ParticipantResponse>> replace(@Parameter(description = "Participant id") @PathParam("id") long id,
+    public RestResponse<Rendered<ParticipantResponse>> replace(
+            @Parameter(description = "Participant id") @PathParam("id") long id,
             @Valid @NotNull(message = Problem.BODY_REQUIRED) ParticipantRequest request, @Context Request http) {
         service.update(id, Preconditions.replacement(http, request));
         return Preconditions.written(service.read(id));
@@ -171,7 +174,8 @@ public class ParticipantResource {
             description = "A JSON merge patch (RFC 7396) of the participant as a read shows it: the fields given replace"
                     + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
     @APIResponse(responseCode = "200", description = "The participant as stored", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ParticipantResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -181,9 +185,11 @@ public class ParticipantResource {
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     @Parameter(ref = IF_MATCH)
-    public RestResponse<Rendered<ParticipantResponse>> patch(@Parameter(description = "Participant id") @PathParam("id") long id,
+    public RestResponse<Rendered<ParticipantResponse>> patch(
+            @Parameter(description = "Participant id") @PathParam("id") long id,
             @RequestBody(required = true, description = "The fields to change", content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            additionalProperties = Schema.True.class,
                             description = "Any fields of a participant (a merge patch)")))
             @NotNull(message = Problem.BODY_REQUIRED) byte[] changes, @Context Request http) {
         service.update(id, patches.change(http, changes, ParticipantRequest.class));

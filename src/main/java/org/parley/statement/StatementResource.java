@@ -147,7 +147,8 @@ public class StatementResource {
     @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     @Parameter(ref = IF_NONE_MATCH)
-    public RestResponse<Rendered<StatementResponse>> get(@Parameter(description = "Statement id") @PathParam("id") long id,
+    public RestResponse<Rendered<StatementResponse>> get(
+            @Parameter(description = "Statement id") @PathParam("id") long id,
             @Context Request http) {
         return Preconditions.read(http, service.read(id));
     }
@@ -179,7 +180,8 @@ public class StatementResource {
     @Operation(operationId = "replaceStatement", summary = "Replace a statement",
             description = "A statement read can be sent back unchanged; `id`, `createdAt` and `updatedAt` are ignored.")
     @APIResponse(responseCode = "200", description = "The statement as stored", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StatementResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -189,7 +191,8 @@ public class StatementResource {
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     @Parameter(ref = IF_MATCH)
-    public RestResponse<Rendered<StatementResponse>> replace(@Parameter(description = "Statement id") @PathParam("id") long id,
+    public RestResponse<Rendered<StatementResponse>> replace(
+            @Parameter(description = "Statement id") @PathParam("id") long id,
             @Valid @NotNull(message = Problem.BODY_REQUIRED) StatementRequest request, @Context Request http) {
         service.update(id, Preconditions.replacement(http, request));
         return Preconditions.written(service.read(id));
@@ -204,7 +207,8 @@ public class StatementResource {
             description = "A JSON merge patch (RFC 7396) of the statement as a read shows it: the fields given replace"
                     + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
     @APIResponse(responseCode = "200", description = "The statement as stored", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StatementResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -214,9 +218,11 @@ public class StatementResource {
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     @Parameter(ref = IF_MATCH)
-    public RestResponse<Rendered<StatementResponse>> patch(@Parameter(description = "Statement id") @PathParam("id") long id,
+    public RestResponse<Rendered<StatementResponse>> patch(
+            @Parameter(description = "Statement id") @PathParam("id") long id,
             @RequestBody(required = true, description = "The fields to change", content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            additionalProperties = Schema.True.class,
                             description = "Any fields of a statement (a merge patch)")))
             @NotNull(message = Problem.BODY_REQUIRED) byte[] changes, @Context Request http) {
         service.update(id, patches.change(http, changes, StatementRequest.class));

@@ -137,7 +137,8 @@ public class TopicResource {
     @Operation(operationId = "replaceTopic", summary = "Replace a topic",
             description = "A topic read can be sent back unchanged; `id`, `createdAt` and `updatedAt` are ignored.")
     @APIResponse(responseCode = "200", description = "The topic as stored", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TopicResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TopicResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -162,7 +163,8 @@ public class TopicResource {
             description = "A JSON merge patch (RFC 7396) of the topic as a read shows it: the fields given replace"
                     + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
     @APIResponse(responseCode = "200", description = "The topic as stored", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TopicResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TopicResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
@@ -175,6 +177,7 @@ public class TopicResource {
     public RestResponse<Rendered<TopicResponse>> patch(@Parameter(description = "Topic id") @PathParam("id") long id,
             @RequestBody(required = true, description = "The fields to change", content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            additionalProperties = Schema.True.class,
                             description = "Any fields of a topic (a merge patch)")))
             @NotNull(message = Problem.BODY_REQUIRED) byte[] changes, @Context Request http) {
         service.update(id, patches.change(http, changes, TopicRequest.class));
