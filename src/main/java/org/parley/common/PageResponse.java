@@ -10,6 +10,8 @@ public record PageResponse<T>(
         @Schema(description = "0-based page number", example = "0") int page,
         @Schema(description = "Page size asked for", example = "20") int size,
         @Schema(description = "Number of items matching the filters, over all pages", example = "134") long total,
-        @Schema(description = "With `cursor`: the cursor of the next rows, absent at the end")
+        @Schema(description = "Keyset paging (`cursor`) only, on the lists that offer it: the cursor of the next rows;"
+                + " absent on the last page",
+                example = "c2x1Zx9za2F6YWtoc3Rhbi11bnJlc3QfbDQ")
         @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
 }

@@ -18,9 +18,14 @@ public record Problem(
         String detail,
         @Schema(description = "The request path that caused the problem", example = "/api/v1/events")
         String instance,
-        @Schema(description = "The invalid fields, for validation problems")
+        @Schema(description = "The invalid fields, for validation problems", example = VIOLATIONS)
         List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String BODY_REQUIRED = "the request needs a JSON body";
+
+    static final String VIOLATIONS = """
+            [{"field": "participants[1].country", "in": "body",
+              "message": "must be an ISO 3166-1 alpha-2 country code in uppercase, such as CN"}]
+            """;
 }

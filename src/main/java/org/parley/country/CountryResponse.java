@@ -10,8 +10,12 @@ public record CountryResponse(
         @Schema(description = "English name", example = "Kazakhstan") String name,
         @Schema(description = "Events with a participant from the country", example = "0") long eventsAsParticipant,
         @Schema(description = "Events that discuss the country without it taking part", example = "1") long eventsAsSubject,
-        @Schema(description = "Date of its first event in either role", example = "2022-01-10") LocalDate firstEventDate,
-        @Schema(description = "Date of its last event in either role", example = "2022-01-10") LocalDate lastEventDate) {
+        @Schema(description = "Date of its first event in either role; null when it has none",
+                implementation = String.class, format = "date", example = "2022-01-10")
+        LocalDate firstEventDate,
+        @Schema(description = "Date of its last event in either role; null when it has none",
+                implementation = String.class, format = "date", example = "2022-01-10")
+        LocalDate lastEventDate) {
 
     long events() {
         return eventsAsParticipant + eventsAsSubject;

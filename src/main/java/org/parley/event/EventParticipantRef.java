@@ -11,9 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonIgnoreProperties(value = {"name", "country"}, allowGetters = true)
 @JsonPropertyOrder({"participantId", "name", "country", "role"})
 public record EventParticipantRef(
-        @Schema(example = "3") @NotNull Long participantId,
-        @Schema(readOnly = true, example = "Wang Yi") String name,
-        @Schema(readOnly = true, example = "CN") String country,
+        @Schema(description = "Id of the participant (see /participants)", example = "1") @NotNull Long participantId,
+        @Schema(readOnly = true, description = "The participant's name", example = "Wang Yi") String name,
+        @Schema(readOnly = true, description = "The participant's country, ISO 3166-1 alpha-2; null for international"
+                + " organisations", example = "CN")
+        String country,
         @Schema(description = "Office held at this event", example = "State Councilor and Minister of Foreign Affairs of China")
         @Size(max = 300) String role) {
 

@@ -19,32 +19,38 @@ import org.parley.topic.TopicRef;
 @Schema(name = "EventWrite", description = "An event to create or replace")
 @JsonIgnoreProperties({"id", "countries", "statements", "createdAt", "updatedAt"})
 public record EventRequest(
-        @Schema(example = "Wang Yi and Sergey Lavrov discuss bilateral relations and the situation in Kazakhstan by telephone")
+        @Schema(description = "What happened, in one line", example = EventResponse.TITLE)
         @NotBlank @Size(max = 500)
         String title,
         @Schema(example = "PHONE_CALL") @NotNull
         EventType type,
-        @Schema(description = "The day the event happened (not the day of the report)", example = "2022-01-10") @NotNull
+        @Schema(description = "The day the event happened (not the day of the report)", implementation = String.class,
+                format = "date", example = "2022-01-10")
+        @NotNull
         LocalDate date,
+        @Schema(description = "Short account of the event", example = EventResponse.SUMMARY)
         @Size(max = 10000)
         String summary,
         @Valid
         Location location,
-        @Schema(description = "At least one; each participant once") @NotEmpty @Size(max = 100)
+        @Schema(description = "Who took part, at least one and each once, with the role held there",
+                example = PARTICIPANTS)
+        @NotEmpty @Size(max = 100)
         List<@Valid @NotNull EventParticipantRef> participants,
         @Schema(description = "Countries discussed but not taking part, ISO 3166-1 alpha-2", example = "[\"KZ\"]")
         @Size(max = 50)
         List<@NotNull @CountryCode String> subjectCountries,
-        @Schema(description = "Topic slugs, or objects with a slug") @Size(max = 100)
+        @Schema(description = "Topics discussed: slugs, or objects with a slug", example = TOPICS) @Size(max = 100)
         List<@Valid @NotNull TopicRef> topics,
-        @Size(max = 50)
+        @Schema(description = "Reports that document the event", example = EventResponse.SOURCES) @Size(max = 50)
         List<@Valid @NotNull Source> sources,
         @Schema(description = "CAMEO event code; defaults from the type (041 for a phone call)", example = "041")
         @Pattern(regexp = "^[0-9]{2,4}$", message = "must be a CAMEO code of 2 to 4 digits, such as 041")
         String cameoCode,
         @Schema(description = "Whether it took place; default HELD", example = "HELD")
         EventStatus status,
-        @Schema(description = "Last day of an event over several days, not before `date`", example = "2022-01-11")
+        @Schema(description = "Last day of an event over several days, not before `date`",
+                implementation = String.class, format = "date", example = "2022-01-11")
         LocalDate endDate,
         @Schema(description = "How precisely the source dates the event; default DAY", example = "DAY")
         DatePrecision datePrecision,
@@ -59,4 +65,10 @@ public record EventRequest(
         Double goldstein,
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
         Long version) {
+
+    static final String PARTICIPANTS = """
+            [{"participantId": 1, "role": "State Councilor and Minister of Foreign Affairs of China"},
+             {"participantId": 2, "role": "Minister of Foreign Affairs of Russia"}]
+            """;
+    static final String TOPICS = "[{\"slug\": \"csto\"}, {\"slug\": \"kazakhstan-unrest\"}]";
 }

@@ -1,9 +1,14 @@
 package org.parley.event;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Kinds of diplomatic interaction, each with the CAMEO event code and the PLOVER type and mode it implies unless the
  * event says otherwise. A plain statement has no PLOVER category (PLOVER drops CAMEO's "make public statement").
  */
+@Schema(description = "Kind of diplomatic interaction. It gives the CAMEO code, PLOVER type and PLOVER mode of an"
+        + " event that sets none; the CAMEO codes: PHONE_CALL and VIDEO_CALL 041, MEETING 044, VISIT 042, SUMMIT 040,"
+        + " NEGOTIATION 046, AGREEMENT 057, JOINT_STATEMENT 019, STATEMENT 010, OTHER 040")
 public enum EventType {
     PHONE_CALL("041", PloverType.CONSULT, "phone"),
     VIDEO_CALL("041", PloverType.CONSULT, "phone"),

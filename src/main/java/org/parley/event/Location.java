@@ -7,7 +7,7 @@ import org.parley.common.CountryCode;
 @Schema(name = "Location", description = "Where an event took place")
 public record Location(
         @Schema(description = "ISO 3166-1 alpha-2", example = "CN") @CountryCode String country,
-        @Schema(example = "Beijing") @Size(max = 200) String city) {
+        @Schema(description = "City, in English", example = "Beijing") @Size(max = 200) String city) {
 
     static Location from(EventLocation location) {
         return location == null || (location.country == null && location.city == null)

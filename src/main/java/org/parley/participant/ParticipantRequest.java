@@ -13,19 +13,22 @@ import org.parley.common.CountryCode;
 @Schema(name = "ParticipantWrite", description = "A participant to create or replace")
 @JsonIgnoreProperties({"id", "createdAt", "updatedAt"})
 public record ParticipantRequest(
-        @Schema(example = "Wang Yi") @NotBlank @Size(max = 200)
+        @Schema(description = "Usual name in English", example = "Sergey Lavrov") @NotBlank @Size(max = 200)
         String name,
         @Schema(example = "PERSON") @NotNull
         ParticipantKind kind,
-        @Schema(description = "ISO 3166-1 alpha-2 code, uppercase; null for international organisations", example = "CN")
+        @Schema(description = "ISO 3166-1 alpha-2 code, uppercase; null for international organisations",
+                example = "RU")
         @CountryCode
         String country,
-        @Schema(description = "Current office", example = "State Councilor and Minister of Foreign Affairs")
+        @Schema(description = "Current office", example = "Minister of Foreign Affairs")
         @Size(max = 300)
         String title,
-        @Schema(example = "Ministry of Foreign Affairs of the People's Republic of China") @Size(max = 300)
+        @Schema(description = "Organisation the participant belongs to or speaks for",
+                example = "Ministry of Foreign Affairs of the Russian Federation")
+        @Size(max = 300)
         String organization,
-        @Schema(description = "Wikidata item id", example = "Q15031", pattern = WIKIDATA_ID)
+        @Schema(description = "Wikidata item id", example = "Q58217", pattern = WIKIDATA_ID)
         @Pattern(regexp = WIKIDATA_ID, message = "must be a Wikidata item id: Q followed by digits, such as Q15031")
         String wikidataId,
         @Schema(description = "Other spellings of the name", example = "[\"Sergueï Lavrov\", \"Sergei Lavrov\"]")

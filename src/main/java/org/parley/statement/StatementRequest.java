@@ -29,11 +29,14 @@ public record StatementRequest(
         String translation,
         @Schema(example = "REPORTED") @NotNull
         StatementKind kind,
-        @Schema(description = "Topic slugs, or objects with a slug") @Size(max = 50)
+        @Schema(description = "Topics the statement is about: slugs, or objects with a slug",
+                example = "[{\"slug\": \"central-asia-security\"}, {\"slug\": \"china-russia-relations\"}]")
+        @Size(max = 50)
         List<@Valid @NotNull TopicRef> topics,
         @Schema(description = "Order within the event; defaults to after the last one", example = "1") @PositiveOrZero
         Integer position,
-        @Schema(description = "URL of one of the event's sources") @Size(max = 2000)
+        @Schema(description = "URL of one of the event's sources", example = StatementResponse.SOURCE_URL)
+        @Size(max = 2000)
         String sourceUrl,
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
         Long version) {

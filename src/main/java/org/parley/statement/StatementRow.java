@@ -11,9 +11,34 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "StatementRow", description = "The columns of the CSV export of statements")
 @JsonPropertyOrder({"id", "eventId", "eventDate", "eventType", "speakerId", "speakerName", "speakerCountry",
         "language", "kind", "position", "topics", "text", "translation", "sourceUrl"})
-public record StatementRow(long id, long eventId, LocalDate eventDate, String eventType, long speakerId,
-        String speakerName, String speakerCountry, String language, StatementKind kind, int position, String topics,
-        String text, String translation, String sourceUrl) {
+public record StatementRow(
+        @Schema(description = "Id of the statement", example = "13") long id,
+        @Schema(description = "Id of the event it was made at", example = "1") long eventId,
+        @Schema(description = "The day the event happened", implementation = String.class, format = "date",
+                example = "2022-01-10")
+        LocalDate eventDate,
+        @Schema(description = "Type of the event (see EventType)", example = "PHONE_CALL") String eventType,
+        @Schema(description = "Id of the participant who made it", example = "1") long speakerId,
+        @Schema(description = "The speaker's name", example = "Wang Yi") String speakerName,
+        @Schema(description = "The speaker's country, ISO 3166-1 alpha-2; empty for international organisations",
+                example = "CN")
+        String speakerCountry,
+        @Schema(description = "BCP 47 language tag of the text", example = "fr") String language,
+        @Schema(description = "Whether the source quotes or reports the words", example = "REPORTED")
+        StatementKind kind,
+        @Schema(description = "Order within the event", example = "13") int position,
+        @Schema(description = "Slugs of the statement's topics, in slug order, joined with `; `",
+                example = "central-asia-security; china-russia-relations")
+        String topics,
+        @Schema(description = "What was said, in the source's language, as reported",
+                example = StatementResponse.TEXT)
+        String text,
+        @Schema(description = "English translation of the text; empty when there is none",
+                example = StatementResponse.TRANSLATION)
+        String translation,
+        @Schema(description = "URL of the source it comes from; empty when not given",
+                example = StatementResponse.SOURCE_URL)
+        String sourceUrl) {
 
     /** The rows of the statements by id: what a stored row is rendered from. */
     public static Map<Long, StatementRow> byId(List<Statement> statements) {

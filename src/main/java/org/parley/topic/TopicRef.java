@@ -15,9 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonIgnoreProperties(value = {"id", "name"}, allowGetters = true)
 @JsonPropertyOrder({"id", "slug", "name"})
 public record TopicRef(
-        @Schema(readOnly = true, example = "7") Long id,
-        @Schema(example = "kazakhstan-unrest") @NotBlank @Size(max = 100) String slug,
-        @Schema(readOnly = true, example = "Kazakhstan unrest (January 2022)") String name) {
+        @Schema(readOnly = true, description = "Id of the topic", example = "4") Long id,
+        @Schema(description = "The topic's slug; the only field a write reads", example = "kazakhstan-unrest")
+        @NotBlank @Size(max = 100)
+        String slug,
+        @Schema(readOnly = true, description = "The topic's name", example = "Kazakhstan unrest (January 2022)")
+        String name) {
 
     /**
      * Slug order, as records list their topics when loaded ({@code @OrderBy("slug")}); also for a record just

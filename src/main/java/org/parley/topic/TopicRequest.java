@@ -16,7 +16,7 @@ public record TopicRequest(
         @Schema(description = "Display name", example = "Kazakhstan unrest (January 2022)")
         @NotBlank @Size(max = 200)
         String name,
-        @Schema(description = "What the topic covers")
+        @Schema(description = "What the topic covers", example = TopicResponse.DESCRIPTION)
         @Size(max = 2000)
         String description,
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
