@@ -34,7 +34,7 @@ schema_exists() {
 
 init_schema() {
     echo "creating the schema: starting Parley once on $(jdbc_url "$target")"
-    local log=/tmp/bench-load-init.log t0
+    local log="/tmp/bench-load-$target-$BENCH_PORT-init.log" t0
     t0=$(now)
     start_parley "$target" "$log"
     trap stop_parley EXIT
@@ -129,7 +129,7 @@ rm -f "$script"
 # Parley renders the stored documents (event_doc, statement_doc) that a bulk load leaves missing in the background
 # after it starts; run it once until that is done, so that benchmarks measure reads of stored documents.
 echo "rendering stored documents: starting Parley until its document backfill is done"
-log=/tmp/bench-load-documents.log
+log="/tmp/bench-load-$target-$BENCH_PORT-documents.log"  # per target and port: two loads at once must not share it
 start_parley "$target" "$log"
 trap stop_parley EXIT
 if ! wait_ready; then tail -30 "$log" >&2; exit 1; fi
