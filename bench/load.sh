@@ -94,26 +94,119 @@ if [[ "$target" == pg ]]; then
     echo "copied in $(elapsed "$t0") s; vacuum analyze"
     psql_bench -c "vacuum (analyze)"   # analyze, and the visibility map for index-only scans
 else
-    n=$(java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$H2_DB" -user "$H2_USER" -password '' \
-        -sql "select count(*) from event where id > 1000000" | sed -n 2p | tr -d ' ')
+    h2_sql() {   # h2_sql QUERY: prints the result as H2's Shell does (a header line, rows, a "(n rows)" line)
+        java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$H2_DB" -user "$H2_USER" -password '' -sql "$1"
+    }
+    statement_times() {   # RunScript -showResults output -> one line per statement with the seconds it took
+        # (RunScript prints a statement as it starts it, and the line ends when the next one starts)
+        local start=${EPOCHREALTIME/./} now line text=""
+        while IFS= read -r line || [[ -n "$line" ]]; do   # (the last line has no newline)
+            line="${line#"${line%%[! ]*}"}"
+            [[ -n "$line" ]] || continue
+            text+="${text:+ }$line"
+            if [[ "$text" == *';' ]]; then
+                now=${EPOCHREALTIME/./}
+                printf '  %6.1f s  %s\n' "$(( (now - start) / 100000 ))e-1" "${text:0:140}"
+                start=$now text=""
+            fi
+        done
+    }
+    n=$(h2_sql "select count(*) from event where id > 1000000" | sed -n 2p | tr -d ' ')
     [[ "$n" == 0 ]] || { echo "$H2_DB already holds $n generated events: use --fresh" >&2; exit 1; }
+
+    # H2 adds each inserted row to every index of its table, one B-tree insert at a time: rows that come in the order
+    # of an index only touch its last page, rows in random order touch any page and, once the index outgrows the cache,
+    # make H2 read and rewrite much of the file. The primary key (term, statement_id) of the word index, filled in
+    # statement order, is such an index: at scale 1, 115 to 160 s of CPU per 2 M-row part of statement_term and rising
+    # (more than an hour for the whole load). So the indexes of the large tables that the CSV order does not fill in
+    # order are dropped before the insert and created again after it, when H2 builds each one from sorted runs of the
+    # rows: statement_term then takes 16 s of CPU per part and 7 minutes for its three indexes. For the word index
+    # that is every index, the primary key included (keeping the two statement_id ones, which the CSV order fills in
+    # order, measured no faster); for statement its speaker and date indexes. The rows keep the order of the CSVs, so
+    # the tables and the ANALYZE statistics are the same as with all indexes in place. The definitions are those of
+    # the migrations (V1, V2, V6); the names of primary and foreign keys and of the indexes they own are H2's own
+    # (CONSTRAINT_6FF, ...), read from the schema so that each comes back under its old name. Every index and
+    # constraint is compared with the schema before the load, and the load fails if anything differs.
+    declare -A con idx   # "TABLE.PK" or "TABLE.COLUMN" (foreign key) -> constraint name, index name
+    while read -r key c i; do con[$key]=$c; idx[$key]=$i; done < <(h2_sql "
+        select tc.table_name || '.' || case tc.constraint_type when 'PRIMARY KEY' then 'PK' else k.column_name end,
+               tc.constraint_name, tc.index_name
+        from information_schema.table_constraints tc join information_schema.key_column_usage k
+          on k.constraint_schema = tc.constraint_schema and k.constraint_name = tc.constraint_name
+        where tc.table_schema = 'PUBLIC' and tc.constraint_type in ('PRIMARY KEY', 'FOREIGN KEY')
+          and k.ordinal_position = 1" | sed '1d;$d' | tr -d '|')
+    fk_check=NOCHECK; [[ "${LOAD_CHECK_FK:-0}" == 1 ]] && fk_check=CHECK   # CHECK: the re-created keys check every row
+    # A foreign key that created its own index (CONSTRAINT_INDEX_6F, ...) drops it with itself; the speaker key of
+    # statement uses statement_speaker_idx and owns no index.
+    drop_indexes="
+        ALTER TABLE statement DROP CONSTRAINT ${con[STATEMENT.SPEAKER_ID]};
+        DROP INDEX statement_speaker_idx;
+        DROP INDEX statement_date_idx;
+        DROP INDEX statement_country_date_idx;
+        ALTER TABLE statement_term DROP CONSTRAINT ${con[STATEMENT_TERM.PK]};
+        ALTER TABLE statement_term DROP CONSTRAINT ${con[STATEMENT_TERM.STATEMENT_ID]};
+        DROP INDEX statement_term_statement_idx;
+        ALTER TABLE event_term DROP CONSTRAINT ${con[EVENT_TERM.PK]};
+        ALTER TABLE event_term DROP CONSTRAINT ${con[EVENT_TERM.EVENT_ID]};
+        DROP INDEX event_term_event_idx;"
+    # In the order of the migrations. A foreign key given "INDEX name" owns that index, as one that created its own;
+    # the speaker key finds statement_speaker_idx and uses it, as when the migrations ran.
+    create_indexes="
+        CREATE INDEX statement_speaker_idx ON statement (speaker_id);
+        ALTER TABLE statement ADD CONSTRAINT ${con[STATEMENT.SPEAKER_ID]} FOREIGN KEY (speaker_id)
+            REFERENCES participant (id) $fk_check;
+        CREATE INDEX statement_date_idx ON statement (event_date, event_id, position, id);
+        CREATE INDEX statement_country_date_idx ON statement (speaker_country, event_date, event_id, position, id);
+        CREATE INDEX ${idx[STATEMENT_TERM.STATEMENT_ID]} ON statement_term (statement_id);
+        ALTER TABLE statement_term ADD CONSTRAINT ${con[STATEMENT_TERM.STATEMENT_ID]} FOREIGN KEY (statement_id)
+            INDEX ${idx[STATEMENT_TERM.STATEMENT_ID]} REFERENCES statement (id) ON DELETE CASCADE $fk_check;
+        ALTER TABLE statement_term ADD CONSTRAINT ${con[STATEMENT_TERM.PK]} PRIMARY KEY (term, statement_id);
+        CREATE INDEX statement_term_statement_idx ON statement_term (statement_id);
+        CREATE INDEX ${idx[EVENT_TERM.EVENT_ID]} ON event_term (event_id);
+        ALTER TABLE event_term ADD CONSTRAINT ${con[EVENT_TERM.EVENT_ID]} FOREIGN KEY (event_id)
+            INDEX ${idx[EVENT_TERM.EVENT_ID]} REFERENCES event (id) ON DELETE CASCADE $fk_check;
+        ALTER TABLE event_term ADD CONSTRAINT ${con[EVENT_TERM.PK]} PRIMARY KEY (term, event_id);
+        CREATE INDEX event_term_event_idx ON event_term (event_id);"
+    schema_shape() {   # every index with its columns, every constraint with its index and rules (not timings)
+        h2_sql "select i.table_name, i.index_name, i.index_type_name, c.ordinal_position, c.column_name,
+                       c.ordering_specification, c.null_ordering, c.is_unique
+                from information_schema.indexes i join information_schema.index_columns c
+                  on c.index_schema = i.index_schema and c.index_name = i.index_name
+                where i.table_schema = 'PUBLIC' order by 1, 2, 4" | sed '$d'
+        h2_sql "select tc.table_name, tc.constraint_name, tc.constraint_type, tc.index_name, rc.unique_constraint_name,
+                       rc.update_rule, rc.delete_rule
+                from information_schema.table_constraints tc left join information_schema.referential_constraints rc
+                  on rc.constraint_schema = tc.constraint_schema and rc.constraint_name = tc.constraint_name
+                where tc.table_schema = 'PUBLIC' order by 1, 2" | sed '$d'
+    }
+    shape_before="$(schema_shape)"
     {
+        echo "$drop_indexes"
         [[ "${LOAD_CHECK_FK:-0}" == 1 ]] || echo "SET REFERENTIAL_INTEGRITY FALSE;"
         for t in "${TABLES[@]}"; do
             for f in "$data/$t".*.csv; do
                 [[ -e "$f" ]] || continue
                 echo "INSERT INTO $t($(head -1 "$f")) SELECT * FROM CSVREAD('$f', NULL, 'charset=UTF-8');"
-                echo "COMMIT;"
             done
         done
         echo "SET REFERENTIAL_INTEGRITY TRUE;"
+        echo "$create_indexes"
         # the country index that Parley keeps on writes (migration V5 fills it the same way)
         echo "delete from event_country;"
         sed -n '/^insert into event_country/,/;$/p' "$EVENT_COUNTRY_SQL"
     } >"$script"
-    # autocommit off inside RunScript is not needed: each INSERT ... SELECT is one statement, committed after it.
-    java -Xmx4g -cp "$H2_JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$H2_DB;CACHE_SIZE=1048576" \
-        -user "$H2_USER" -password '' -script "$script" -showResults | grep -v '^COMMIT' | sed 's/^/  /' | cut -c1-160
+    # Each statement commits on its own (autocommit). CSVREAD reads its whole file into a result that H2 keeps in
+    # memory up to h2.maxMemoryRows rows, then spills to the database file: 3 M keeps a CSV part (2 M rows) in memory
+    # and gives index builds 1.5 M-row sorted runs. The property is not stored in the database; CACHE_SIZE (1 GB of
+    # pages) is, and Parley then uses it capped at half its heap.
+    java -Xmx8g -Dh2.maxMemoryRows=3000000 -cp "$H2_JAR" org.h2.tools.RunScript \
+        -url "jdbc:h2:file:$H2_DB;CACHE_SIZE=1048576" -user "$H2_USER" -password '' -script "$script" -showResults \
+        | statement_times
+    if [[ "$(schema_shape)" != "$shape_before" ]]; then
+        echo "the schema after the load differs from the one Flyway created:" >&2
+        diff <(echo "$shape_before") <(schema_shape) >&2
+        exit 1
+    fi
     echo "inserted in $(elapsed "$t0") s; moving identities and analyzing"
     restart="$(mktemp /tmp/bench-load-XXXX.sql)"
     for t in "${IDENTITY_TABLES[@]}"; do
@@ -129,7 +222,7 @@ rm -f "$script"
 # Parley renders the stored documents (event_doc, statement_doc) that a bulk load leaves missing in the background
 # after it starts; run it once until that is done, so that benchmarks measure reads of stored documents.
 echo "rendering stored documents: starting Parley until its document backfill is done"
-log="/tmp/bench-load-$target-$BENCH_PORT-documents.log"  # per target and port: two loads at once must not share it
+log="/tmp/bench-load-$target-$BENCH_PORT-documents.log"
 start_parley "$target" "$log"
 trap stop_parley EXIT
 if ! wait_ready; then tail -30 "$log" >&2; exit 1; fi
