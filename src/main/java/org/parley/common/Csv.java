@@ -22,6 +22,16 @@ public final class Csv {
             .findAndAddModules()
             .build();
 
+    /** The writer of {@link #row}, one per row type: building it (schema, serializer lookup) costs more than a row. */
+    private static final ClassValue<ObjectWriter> ROW_WRITERS = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected ObjectWriter computeValue(Class<?> rowType) {
+            Class<? extends java.lang.Record> type = (Class<? extends java.lang.Record>) rowType;
+            return MAPPER.writerFor(type).with(schema(type, List.of()).withoutHeader());
+        }
+    };
+
     private Csv() {
     }
 
@@ -38,8 +48,7 @@ public final class Csv {
     /** One row with every column, without header, ending in a newline: what {@link #writer} writes for it. */
     public static byte[] row(java.lang.Record row) {
         try {
-            return MAPPER.writerFor(row.getClass()).with(schema(row.getClass(), List.of()).withoutHeader())
-                    .writeValueAsBytes(row);
+            return ROW_WRITERS.get(row.getClass()).writeValueAsBytes(row);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + row.getClass().getSimpleName() + " as CSV", e);
         }

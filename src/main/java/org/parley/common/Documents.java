@@ -16,8 +16,9 @@ import org.hibernate.Session;
 
 /**
  * Stored documents: each event and statement as the API shows it, rendered to JSON when it is written and kept in
- * {@code event_doc} and {@code statement_doc}, with a statement's CSV export row beside its JSON. A read sends the documents as they are: one query by key instead of
- * loading a record with its people, topics, countries and sources and serialising it again at every request.
+ * {@code event_doc} and {@code statement_doc}, with a statement's CSV export row beside its JSON. A read sends the
+ * documents as they are: one query by key instead of loading a record with its people, topics, countries and
+ * sources and serialising it again at every request.
  *
  * <p>A record may lack a document (bulk-loaded, or dropped because a rename made it stale): it is then rendered
  * from its tables on read, and the background task renders what is missing. Whoever writes a record's document

@@ -179,7 +179,8 @@ public class EventResource {
     @Operation(operationId = "replaceEvent", summary = "Replace an event",
             description = "An event read can be sent back unchanged: `id`, `countries`, `statements`, `createdAt`,"
                     + " `updatedAt` and the names inside references are ignored. Statements are not changed here.")
-    @APIResponse(responseCode = "200", description = "The event as stored, with its statements", headers = @Header(ref = ETAG),
+    @APIResponse(responseCode = "200", description = "The event as stored, with its statements",
+            headers = @Header(ref = ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
@@ -205,7 +206,8 @@ public class EventResource {
     @Operation(operationId = "patchEvent", summary = "Change some fields of an event",
             description = "A JSON merge patch (RFC 7396) of the event as a read shows it: the fields given replace"
                     + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
-    @APIResponse(responseCode = "200", description = "The event as stored, with its statements", headers = @Header(ref = ETAG),
+    @APIResponse(responseCode = "200", description = "The event as stored, with its statements",
+            headers = @Header(ref = ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)

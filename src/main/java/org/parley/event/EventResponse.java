@@ -104,7 +104,7 @@ public record EventResponse(
     public static EventResponse from(Event e, List<StatementResponse> statements) {
         return new EventResponse(e.id, e.title, e.type, e.eventDate, e.summary, Location.from(e.location),
                 e.participants.stream().map(EventParticipantRef::from).toList(), e.countries(),
-                e.subjectCountries.stream().sorted().toList(), e.topics.stream().map(TopicRef::from).sorted(TopicRef.BY_SLUG).toList(),
+                e.subjectCountries.stream().sorted().toList(), e.topics.stream().map(TopicRef::from).toList(),
                 e.sources.stream().map(Source::from).toList(), e.cameoCode, e.status, e.endDate, e.datePrecision,
                 e.ploverType, e.ploverMode, e.goldstein, e.createdAt, e.updatedAt, e.version, statements);
     }

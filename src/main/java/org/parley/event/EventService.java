@@ -69,7 +69,7 @@ public class EventService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Rendered<EventResponse>> list(EventQuery query, Sort sort, PageRequest request) {
         Page<Long> page = Paging.fetchIds(lists, events, "Event", events.filter(query), sort, request);
-        return page.with(documents.of(Documents.Kind.EVENT, page.items(), missing -> EventResponse.byId(events.list("id in ?1", missing))));
+        return page.with(documents.of(Documents.Kind.EVENT, page.items(), this::responses));
     }
 
     /** One event with its statements in order, from their stored documents: one query. */
@@ -86,11 +86,16 @@ public class EventService {
         return event.with("statements", said);
     }
 
+    /** The events with these ids, rendered from their tables: for those without a stored document. */
+    private Map<Long, EventResponse> responses(List<Long> ids) {
+        return EventResponse.byId(events.list("id in ?1", ids));
+    }
+
     /** Every event matching the query as its stored document, in batches of {@value #EXPORT_BATCH}, for exports. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void exportDocuments(EventQuery query, Sort sort, Consumer<List<Rendered<EventResponse>>> sink) {
         Paging.forEachIdBatch(events.getEntityManager(), "Event", events.filter(query), sort, EXPORT_BATCH,
-                ids -> sink.accept(documents.of(Documents.Kind.EVENT, ids, missing -> EventResponse.byId(events.list("id in ?1", missing)))));
+                ids -> sink.accept(documents.of(Documents.Kind.EVENT, ids, this::responses)));
     }
 
     /** Every event matching the query, in batches of {@value #EXPORT_BATCH}, for exports. */

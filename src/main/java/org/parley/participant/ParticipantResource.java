@@ -109,8 +109,9 @@ public class ParticipantResource {
     @Operation(operationId = "getParticipant", summary = "Read one participant",
             description = "A person or organisation with its country, title, organisation, Wikidata id and aliases;"
                     + " the `ETag` serves `If-None-Match` and conditional writes.")
-    @APIResponse(responseCode = "200", description = "The participant", headers = @Header(ref = ETAG), content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
+    @APIResponse(responseCode = "200", description = "The participant", headers = @Header(ref = ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ParticipantResponse.class)))
     @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     @Parameter(ref = IF_NONE_MATCH)
@@ -171,8 +172,8 @@ public class ParticipantResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
     @Operation(operationId = "patchParticipant", summary = "Change some fields of a participant",
-            description = "A JSON merge patch (RFC 7396) of the participant as a read shows it: the fields given replace"
-                    + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
+            description = "A JSON merge patch (RFC 7396) of the participant as a read shows it: the fields given"
+                    + " replace theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
     @APIResponse(responseCode = "200", description = "The participant as stored", headers = @Header(ref = ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ParticipantResponse.class)))

@@ -48,12 +48,16 @@ public class ParticipantService {
     /** The participant as a read sends it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Rendered<ParticipantResponse> read(long id) {
-        return documents.render(ParticipantResponse.from(get(id)));
+        return rendered(get(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Participant get(long id) {
         return participants.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Participant", id));
+    }
+
+    private Rendered<ParticipantResponse> rendered(Participant participant) {
+        return documents.render(ParticipantResponse.from(participant));
     }
 
     /** The participant, locked until the transaction ends. */
@@ -77,13 +81,13 @@ public class ParticipantService {
     }
 
     /**
-     * Replaces the participant with what {@code change} makes of it as it stands (its representation as a read sends it,
-     * where {@code change} checks the request's preconditions). The participant is locked before it is read, so a
+     * Replaces the participant with what {@code change} makes of it as it stands (its representation as a read sends
+     * it, where {@code change} checks the request's preconditions). The participant is locked before it is read, so a
      * precondition that held still holds when the change commits.
      */
     public Participant update(long id, Function<Rendered<ParticipantResponse>, ParticipantRequest> change) {
         Participant participant = locked(id);
-        ParticipantRequest request = change.apply(documents.render(ParticipantResponse.from(participant)));
+        ParticipantRequest request = change.apply(rendered(participant));
         participant.expectVersion(request.version());
         String countryBefore = participant.country;
         String nameBefore = participant.name;
@@ -107,7 +111,7 @@ public class ParticipantService {
     /** Deletes the participant if {@code precondition} accepts it as it stands (locked, as for an update). */
     public void delete(long id, Consumer<Rendered<ParticipantResponse>> precondition) {
         Participant participant = locked(id);
-        precondition.accept(documents.render(ParticipantResponse.from(participant)));
+        precondition.accept(rendered(participant));
         if (participants.isReferenced(participant)) {
             throw ProblemException.conflict("Participant " + id + " (" + participant.name
                     + ") still takes part in events or speaks in statements; remove those references first");

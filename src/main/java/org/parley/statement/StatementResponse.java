@@ -57,7 +57,7 @@ public record StatementResponse(
 
     public static StatementResponse from(Statement s) {
         return new StatementResponse(s.id, s.event.id, s.speaker.id, s.speaker.name, s.text, s.language,
-                s.translation, s.kind, s.topics.stream().map(TopicRef::from).sorted(TopicRef.BY_SLUG).toList(), s.position, s.sourceUrl,
+                s.translation, s.kind, s.topics.stream().map(TopicRef::from).toList(), s.position, s.sourceUrl,
                 s.createdAt, s.updatedAt, s.version);
     }
 }

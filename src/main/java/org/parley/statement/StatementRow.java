@@ -49,7 +49,7 @@ public record StatementRow(
     public static StatementRow from(Statement s) {
         return new StatementRow(s.id, s.event.id, s.eventDate, s.event.type.name(), s.speaker.id, s.speaker.name,
                 s.speakerCountry, s.language, s.kind, s.position,
-                s.topics.stream().map(topic -> topic.slug).sorted().collect(Collectors.joining("; ")), s.text, s.translation,
+                s.topics.stream().map(topic -> topic.slug).collect(Collectors.joining("; ")), s.text, s.translation,
                 s.sourceUrl);
     }
 

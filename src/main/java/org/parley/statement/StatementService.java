@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -69,8 +70,7 @@ public class StatementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Rendered<StatementResponse>> list(StatementQuery query, Sort sort, PageRequest request) {
         Page<Long> page = Paging.fetchIds(lists, statements, "Statement", statements.filter(query), sort, request);
-        return page.with(documents.of(Documents.Kind.STATEMENT, page.items(), missing -> StatementResponse
-                .byId(statements.list("id in ?1", missing))));
+        return page.with(documents.of(Documents.Kind.STATEMENT, page.items(), this::responses));
     }
 
     /** One statement from its stored document, else rendered now. */
@@ -80,25 +80,34 @@ public class StatementService {
         return stored != null ? new Rendered<>(stored) : documents.render(StatementResponse.from(get(id)));
     }
 
+    /** The statements with these ids, rendered from their tables: for those without a stored document. */
+    private Map<Long, StatementResponse> responses(List<Long> ids) {
+        return StatementResponse.byId(statements.list("id in ?1", ids));
+    }
+
+    /** The CSV rows of the statements with these ids, made from their tables: for those without a stored row. */
+    private Map<Long, StatementRow> rows(List<Long> ids) {
+        return StatementRow.byId(statements.list("id in ?1", ids));
+    }
+
     /** Every statement matching the query as its stored document, in batches of {@value #EXPORT_BATCH}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void exportDocuments(StatementQuery query, Sort sort, Consumer<List<Rendered<StatementResponse>>> sink) {
         Paging.forEachIdBatch(statements.getEntityManager(), "Statement", statements.filter(query), sort,
-                EXPORT_BATCH, ids -> sink.accept(documents.of(Documents.Kind.STATEMENT, ids, missing -> StatementResponse
-                        .byId(statements.list("id in ?1", missing)))));
+                EXPORT_BATCH, ids -> sink.accept(documents.of(Documents.Kind.STATEMENT, ids, this::responses)));
     }
 
     /** Every statement matching the query as its stored CSV row, in batches of {@value #EXPORT_BATCH}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void exportStoredRows(StatementQuery query, Sort sort, Consumer<List<byte[]>> sink) {
         Paging.forEachIdBatch(statements.getEntityManager(), "Statement", statements.filter(query), sort,
-                EXPORT_BATCH, ids -> sink.accept(documents.rows(Documents.Kind.STATEMENT, ids, missing -> StatementRow
-                        .byId(statements.list("id in ?1", missing)))));
+                EXPORT_BATCH, ids -> sink.accept(documents.rows(Documents.Kind.STATEMENT, ids, this::rows)));
     }
 
     /**
-     * Every statement matching the query as CSV rows of the chosen columns, in batches of {@value #ROW_BATCH}: one projection query per
-     * batch, several times faster than loading the statements, their speakers, events and topics as entities.
+     * Every statement matching the query as CSV rows of the chosen columns, in batches of {@value #ROW_BATCH}: one
+     * projection query per batch, several times faster than loading the statements, their speakers, events and
+     * topics as entities.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void exportRows(StatementQuery query, Sort sort, Consumer<List<StatementRow>> sink) {

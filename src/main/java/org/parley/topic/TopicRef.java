@@ -22,12 +22,6 @@ public record TopicRef(
         @Schema(readOnly = true, description = "The topic's name", example = "Kazakhstan unrest (January 2022)")
         String name) {
 
-    /**
-     * Slug order, as records list their topics when loaded ({@code @OrderBy("slug")}); also for a record just
-     * written, whose topics are in the order of the request. Slugs are ASCII, so this is the databases' order too.
-     */
-    public static final java.util.Comparator<TopicRef> BY_SLUG = java.util.Comparator.comparing(TopicRef::slug);
-
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TopicRef ofSlug(String slug) {
         return new TopicRef(null, slug, null);

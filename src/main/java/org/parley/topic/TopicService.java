@@ -4,10 +4,12 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,12 +47,16 @@ public class TopicService {
     /** The topic as a read sends it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Rendered<TopicResponse> read(long id) {
-        return documents.render(TopicResponse.from(get(id)));
+        return rendered(get(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Topic get(long id) {
         return topics.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Topic", id));
+    }
+
+    private Rendered<TopicResponse> rendered(Topic topic) {
+        return documents.render(TopicResponse.from(topic));
     }
 
     /** The topic, locked until the transaction ends. */
@@ -75,7 +81,7 @@ public class TopicService {
      */
     public Topic update(long id, Function<Rendered<TopicResponse>, TopicRequest> change) {
         Topic topic = locked(id);
-        TopicRequest request = change.apply(documents.render(TopicResponse.from(topic)));
+        TopicRequest request = change.apply(rendered(topic));
         topic.expectVersion(request.version());
         requireFreeSlug(request.slug(), topic.id);
         String shownBefore = topic.slug + "\n" + topic.name;
@@ -94,7 +100,7 @@ public class TopicService {
     /** Deletes the topic if {@code precondition} accepts it as it stands (locked, as for an update). */
     public void delete(long id, Consumer<Rendered<TopicResponse>> precondition) {
         Topic topic = locked(id);
-        precondition.accept(documents.render(TopicResponse.from(topic)));
+        precondition.accept(rendered(topic));
         if (topics.isReferenced(topic)) {
             throw ProblemException.conflict("Topic '" + topic.slug + "' is still used by events or statements;"
                     + " remove it from them first");
@@ -105,8 +111,9 @@ public class TopicService {
     }
 
     /**
-     * Resolves topic references by slug, in order and without duplicates; unknown slugs are 400 violations named
-     * {@code field[i].slug}.
+     * Resolves topic references by slug, without duplicates and in slug order: the order in which a record lists its
+     * topics once loaded ({@code @OrderBy("slug")}), so that a record just written shows them the same way. Unknown
+     * slugs are 400 violations named {@code field[i].slug}.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<Topic> resolve(String field, List<TopicRef> refs, List<Violation> violations) {
@@ -115,7 +122,7 @@ public class TopicService {
         }
         Map<String, Topic> bySlug = topics.findBySlugs(refs.stream().map(TopicRef::slug).toList()).stream()
                 .collect(Collectors.toMap(t -> t.slug, Function.identity()));
-        Set<Topic> resolved = new LinkedHashSet<>();
+        Set<Topic> resolved = new TreeSet<>(Comparator.comparing((Topic t) -> t.slug));
         for (int i = 0; i < refs.size(); i++) {
             Topic topic = bySlug.get(refs.get(i).slug());
             if (topic == null) {
