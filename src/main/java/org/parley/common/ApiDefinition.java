@@ -64,12 +64,20 @@ import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
                                 + " changes whenever what a read shows changes", schema = @Schema(type = SchemaType.STRING)),
                         @Header(name = ApiDefinition.LOCATION, description = "URL of the record just created",
                                 schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                        @Header(name = ApiDefinition.MEMENTO_DATETIME, description = "With `asOf`: the time of the"
+                                + " revision shown, the last one written at or before `asOf` (RFC 7089)",
+                                schema = @Schema(type = SchemaType.STRING)),
                 },
                 parameters = {
                         @Parameter(name = ApiDefinition.IF_MATCH, in = ParameterIn.HEADER, required = false,
                                 description = "Write only if the record's ETag is one of these (else 412): protects"
                                         + " against overwriting a change made since the record was read",
                                 schema = @Schema(type = SchemaType.STRING), example = "\"3q2-7w1J0Qm8f6SGm3QmAw\""),
+                        @Parameter(name = ApiDefinition.AS_OF, in = ParameterIn.QUERY, required = false,
+                                description = "The record as it stood at this moment (its last revision written at or"
+                                        + " before it): an ISO date-time with offset, or a date for its start in UTC;"
+                                        + " 404 if it did not exist then",
+                                schema = @Schema(type = SchemaType.STRING), example = "2024-05-01T00:00:00Z"),
                         @Parameter(name = ApiDefinition.IF_NONE_MATCH, in = ParameterIn.HEADER, required = false,
                                 description = "Answer 304 without a body if the record's ETag is one of these",
                                 schema = @Schema(type = SchemaType.STRING), example = "\"3q2-7w1J0Qm8f6SGm3QmAw\""),
@@ -90,6 +98,8 @@ public class ApiDefinition extends Application {
     public static final String LOCATION = "Location";
     public static final String IF_MATCH = "If-Match";
     public static final String IF_NONE_MATCH = "If-None-Match";
+    public static final String MEMENTO_DATETIME = "Memento-Datetime";
+    public static final String AS_OF = "asOf";
 
     static final String BAD_REQUEST_EXAMPLE = """
             {"type": "urn:parley:problem:validation", "title": "Invalid request", "status": 400,

@@ -243,8 +243,12 @@ public final class Paging {
                 .build();
     }
 
-    private static String link(UriInfo uri, String parameter, Object value, String rel) {
+    /** A `Link` header value: this request with {@code parameter} set to {@code value}. */
+    public static String link(UriInfo uri, String parameter, Object value, String rel) {
         UriBuilder builder = uri.getRequestUriBuilder().replaceQueryParam(parameter, value);
+        if ("cursor".equals(parameter)) {
+            builder.replaceQueryParam("since"); // the change feed's other start: a cursor replaces it
+        }
         return "<" + builder.build() + ">; rel=\"" + rel + "\"";
     }
 }

@@ -1,7 +1,10 @@
 package org.parley.common;
 
 import io.quarkus.panache.common.Sort;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +66,7 @@ public final class Params {
         }
     }
 
-    private int integer(String name, String value, int defaultValue, int min, int max) {
+    public int integer(String name, String value, int defaultValue, int min, int max) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
@@ -98,6 +101,22 @@ public final class Params {
         }
         List<E> parsed = enums(name, List.of(value), type);
         return parsed.isEmpty() ? null : parsed.get(0);
+    }
+
+    /** A moment: an ISO date-time with offset such as 2024-05-01T00:00:00Z, or a date for its start in UTC. */
+    public Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        try {
+            return trimmed.length() == 10 ? LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(trimmed).toInstant();
+        } catch (DateTimeParseException e) {
+            violations.add(Violation.query(name, "'" + value
+                    + "' is not an ISO date-time with offset such as 2024-05-01T00:00:00Z, nor a date"));
+            return null;
+        }
     }
 
     public LocalDate date(String name, String value) {
@@ -260,6 +279,11 @@ public final class Params {
     }
 
     /** Throws one 400 problem naming every bad parameter read so far. */
+    /** Records a violation found by the caller, to be reported with the others. */
+    public void add(Violation violation) {
+        violations.add(violation);
+    }
+
     public void validate() {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);

@@ -10,8 +10,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.envers.Audited;
 
 /** What every stored record has: a generated id, creation and update times, and a version for optimistic locking. */
+@Audited
 @MappedSuperclass
 public abstract class Record extends PanacheEntityBase {
 

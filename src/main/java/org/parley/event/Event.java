@@ -20,10 +20,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.hibernate.annotations.SortNatural;
+import org.hibernate.envers.Audited;
 import org.parley.common.Record;
 import org.parley.topic.Topic;
 
 /** One dated diplomatic interaction. */
+@Audited
 @Entity
 @Table(name = "event")
 public class Event extends Record {
@@ -58,8 +63,8 @@ public class Event extends Record {
     @ManyToMany
     @JoinTable(name = "event_topic", joinColumns = @JoinColumn(name = "event_id"),
             inverseJoinColumns = @JoinColumn(name = "topic_id"))
-    @OrderBy("slug")
-    public Set<Topic> topics = new LinkedHashSet<>();
+    @SortNatural // in slug order, also as Envers loads a past revision (it ignores @OrderBy on a join table)
+    public SortedSet<Topic> topics = new TreeSet<>();
 
     @ElementCollection
     @CollectionTable(name = "event_source", joinColumns = @JoinColumn(name = "event_id"))

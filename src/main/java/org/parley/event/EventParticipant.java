@@ -10,9 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import org.parley.participant.Participant;
 
 /** A participant's part in one event, with the role they held there. */
+@Audited
 @Entity
 @Table(name = "event_participant")
 public class EventParticipant extends PanacheEntityBase {

@@ -1,5 +1,6 @@
 package org.parley.event;
 
+import static org.parley.common.ApiDefinition.AS_OF;
 import static org.parley.common.ApiDefinition.BAD_REQUEST;
 import static org.parley.common.ApiDefinition.BASIC;
 import static org.parley.common.ApiDefinition.CONFLICT;
@@ -8,6 +9,7 @@ import static org.parley.common.ApiDefinition.FORBIDDEN;
 import static org.parley.common.ApiDefinition.IF_MATCH;
 import static org.parley.common.ApiDefinition.IF_NONE_MATCH;
 import static org.parley.common.ApiDefinition.LOCATION;
+import static org.parley.common.ApiDefinition.MEMENTO_DATETIME;
 import static org.parley.common.ApiDefinition.NOT_FOUND;
 import static org.parley.common.ApiDefinition.NOT_MODIFIED;
 import static org.parley.common.ApiDefinition.PRECONDITION_FAILED;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,6 +63,8 @@ import org.parley.common.Params;
 import org.parley.common.Preconditions;
 import org.parley.common.Problem;
 import org.parley.common.Rendered;
+import org.parley.history.History;
+import org.parley.history.RevisionResponse;
 import org.parley.security.Roles;
 
 @Path("/api/v1/events")
@@ -75,8 +80,10 @@ public class EventResource {
     private final EventService service;
     private final MergePatch patches;
     private final Exports exports;
+    private final History history;
 
-    public EventResource(EventService service, Exports exports, MergePatch patches) {
+    public EventResource(EventService service, Exports exports, MergePatch patches, History history) {
+        this.history = history;
         this.service = service;
         this.exports = exports;
         this.patches = patches;
@@ -142,14 +149,31 @@ public class EventResource {
     @Path("/{id}")
     @Operation(operationId = "getEvent", summary = "Read one event with its statements",
             description = "The event with its participants and their roles, topics, sources and every statement in order.")
-    @APIResponse(responseCode = "200", description = "The event", headers = @Header(ref = ETAG), content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "200", description = "The event; with `asOf`, as it stood then",
+            headers = {@Header(ref = ETAG), @Header(ref = MEMENTO_DATETIME)}, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     @Parameter(ref = IF_NONE_MATCH)
     public RestResponse<Rendered<EventResponse>> get(@Parameter(description = "Event id") @PathParam("id") long id,
-            @Context Request http) {
-        return Preconditions.read(http, service.read(id));
+            @Parameter(ref = AS_OF) @QueryParam(AS_OF) String asOf, @Context Request http) {
+        Params params = new Params();
+        Instant at = params.instant(AS_OF, asOf);
+        params.validate();
+        return at != null ? service.readAsOf(id, at).response() : Preconditions.read(http, service.read(id));
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @Operation(operationId = "listEventRevisions", summary = "The revisions of an event",
+            description = "Every write that created, changed or deleted the event, oldest first, with its time and"
+                    + " editor; a deleted event keeps its history. Read a revision with `asOf`.")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionResponse.Revisions.class)))
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    public RevisionResponse.Revisions revisions(@Parameter(description = "Event id") @PathParam("id") long id) {
+        return new RevisionResponse.Revisions(history.revisions(Event.class, "Event", id));
     }
 
     @POST

@@ -3,6 +3,7 @@ package org.parley.event;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +26,12 @@ import org.parley.common.Paging;
 import org.parley.common.ProblemException;
 import org.parley.common.Rendered;
 import org.parley.common.Violation;
+import org.parley.history.History;
+import org.parley.history.Revision;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantService;
 import org.parley.search.SearchIndex;
+import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
 import org.parley.statement.StatementResponse;
 import org.parley.topic.Topic;
@@ -49,10 +53,12 @@ public class EventService {
     private final DataGeneration generation;
     private final ListCache lists;
     private final Documents documents;
+    private final History history;
 
     public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
             TopicService topics, SearchIndex searchIndex, CameoCodes cameoCodes, EventCountries eventCountries,
-            DataGeneration generation, ListCache lists, Documents documents) {
+            DataGeneration generation, ListCache lists, Documents documents, History history) {
+        this.history = history;
         this.documents = documents;
         this.lists = lists;
         this.generation = generation;
@@ -84,6 +90,16 @@ public class EventService {
         List<Rendered<StatementResponse>> said = documents.of(idsAndDocuments,
                 missing -> StatementResponse.byId(statements.list("id in ?1", missing)));
         return event.with("statements", said);
+    }
+
+    /** The event with its statements as they stood at {@code at}, from their revisions. */
+    @Transactional
+    public History.Snapshot<Rendered<EventResponse>> readAsOf(long id, Instant at) {
+        Revision revision = history.revisionAt(at, "Event", id);
+        Event event = history.find(Event.class, "Event", id, revision, at);
+        List<StatementResponse> said = history.related(Statement.class, "event", id, revision, "position", "id")
+                .stream().map(StatementResponse::from).toList();
+        return new History.Snapshot<>(documents.render(EventResponse.from(event, said)), revision);
     }
 
     /** The events with these ids, rendered from their tables: for those without a stored document. */

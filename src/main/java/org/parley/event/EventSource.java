@@ -2,10 +2,9 @@ package org.parley.event;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.TimeZoneColumn;
-import org.hibernate.annotations.TimeZoneStorage;
-import org.hibernate.annotations.TimeZoneStorageType;
+import java.time.ZoneOffset;
 
 /** Where an event is documented. The publication time keeps the offset the publisher gave. */
 @Embeddable
@@ -18,10 +17,26 @@ public class EventSource {
 
     public String title;
 
-    @TimeZoneStorage(TimeZoneStorageType.COLUMN)
-    @TimeZoneColumn(name = "published_at_offset")
+    /**
+     * The publication time as an instant, and the publisher's offset in seconds beside it: two plain columns rather
+     * than Hibernate's {@code @TimeZoneStorage}, which Envers leaves out of the audit tables.
+     */
     @Column(name = "published_at")
-    public OffsetDateTime publishedAt;
+    public Instant publishedInstant;
+
+    @Column(name = "published_at_offset")
+    public Integer publishedOffsetSeconds;
 
     public String language;
+
+    /** The publication time with the publisher's offset, or null. */
+    public OffsetDateTime publishedAt() {
+        return publishedInstant == null ? null : publishedInstant.atOffset(ZoneOffset.ofTotalSeconds(
+                publishedOffsetSeconds == null ? 0 : publishedOffsetSeconds));
+    }
+
+    public void publishedAt(OffsetDateTime time) {
+        publishedInstant = time == null ? null : time.toInstant();
+        publishedOffsetSeconds = time == null ? null : time.getOffset().getTotalSeconds();
+    }
 }

@@ -28,7 +28,7 @@ public record Source(
     static final String URL = "http://french.peopledaily.com.cn/Chine/n3/2022/0112/c31354-9943586.html";
 
     static Source from(EventSource source) {
-        return new Source(source.url, source.publisher, source.title, source.publishedAt, source.language);
+        return new Source(source.url, source.publisher, source.title, source.publishedAt(), source.language);
     }
 
     EventSource toEmbeddable() {
@@ -36,7 +36,7 @@ public record Source(
         source.url = url;
         source.publisher = publisher.trim();
         source.title = title;
-        source.publishedAt = publishedAt;
+        source.publishedAt(publishedAt);
         source.language = language;
         return source;
     }

@@ -11,9 +11,11 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.envers.Audited;
 import org.parley.common.Record;
 
 /** An actor who takes part in or speaks at events: a person such as Wang Yi, or an organisation such as the CSTO. */
+@Audited
 @Entity
 @Table(name = "participant")
 public class Participant extends Record {

@@ -17,6 +17,7 @@ import org.parley.common.Paging;
 import org.parley.common.ProblemException;
 import org.parley.common.Rendered;
 import org.parley.event.EventCountries;
+import org.parley.history.History;
 import org.parley.statement.StatementRepository;
 
 @ApplicationScoped
@@ -29,9 +30,12 @@ public class ParticipantService {
     private final DataGeneration generation;
     private final ListCache lists;
     private final Documents documents;
+    private final History history;
 
     public ParticipantService(ParticipantRepository participants, EventCountries eventCountries,
-            StatementRepository statements, DataGeneration generation, ListCache lists, Documents documents) {
+            StatementRepository statements, DataGeneration generation, ListCache lists, Documents documents,
+            History history) {
+        this.history = history;
         this.documents = documents;
         this.lists = lists;
         this.statements = statements;
@@ -98,8 +102,11 @@ public class ParticipantService {
             eventCountries.indexEventsOf(participant.id);
             statements.copySpeakerCountry(participant.id, participant.country);
         }
-        // events show their participants' names and countries, statements their speaker's name and (CSV) country
+        // events show their participants' names and countries, statements their speaker's name and (CSV) country:
+        // they change with the participant, get a revision of their own, and are rendered again
         if (countryChanged || !nameBefore.equals(participant.name)) {
+            history.touch("select distinct link.event from EventParticipant link where link.participant.id = ?1", id);
+            history.touch("select s from Statement s where s.speaker.id = ?1", id);
             documents.drop(Documents.Kind.EVENT, "select event_id from event_participant where participant_id = ?1",
                     participant.id);
             documents.drop(Documents.Kind.STATEMENT, "select id from statement where speaker_id = ?1", participant.id);

@@ -9,17 +9,20 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.hibernate.annotations.SortNatural;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.parley.common.Record;
 import org.parley.event.Event;
 import org.parley.participant.Participant;
 import org.parley.topic.Topic;
 
 /** One position a participant expressed at an event, in the source's words. */
+@Audited
 @Entity
 @Table(name = "statement")
 public class Statement extends Record {
@@ -49,8 +52,8 @@ public class Statement extends Record {
     @ManyToMany
     @JoinTable(name = "statement_topic", joinColumns = @JoinColumn(name = "statement_id"),
             inverseJoinColumns = @JoinColumn(name = "topic_id"))
-    @OrderBy("slug")
-    public Set<Topic> topics = new LinkedHashSet<>();
+    @SortNatural // in slug order, also as Envers loads a past revision (it ignores @OrderBy on a join table)
+    public SortedSet<Topic> topics = new TreeSet<>();
 
     /** Order within the event. */
     @Column(nullable = false)
@@ -60,10 +63,12 @@ public class Statement extends Record {
     public String sourceUrl;
 
     /** The event's date, copied here so that date-ordered statement lists walk one index. */
+    @NotAudited
     @Column(name = "event_date", nullable = false)
     public LocalDate eventDate;
 
     /** The speaker's country, copied here for the same reason. */
+    @NotAudited
     @Column(name = "speaker_country")
     public String speakerCountry;
 }

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 import org.parley.common.Filter;
-import org.parley.search.SearchIndex;
 import org.parley.event.Event;
+import org.parley.search.SearchIndex;
 import org.parley.topic.TopicRepository;
 
 @ApplicationScoped
@@ -78,7 +78,8 @@ public class StatementRepository implements PanacheRepository<Statement> {
         update("speakerCountry = ?1 where speaker.id = ?2", country, participantId);
     }
 
-    public long deleteForEvent(Event event) {
-        return delete("event", event);
+    /** Deletes the event's statements one by one, so that each deletion is in their history. */
+    public void deleteForEvent(Event event) {
+        list("event", event).forEach(this::delete);
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.statement;
 
+import static org.parley.common.ApiDefinition.AS_OF;
 import static org.parley.common.ApiDefinition.BAD_REQUEST;
 import static org.parley.common.ApiDefinition.BASIC;
 import static org.parley.common.ApiDefinition.CONFLICT;
@@ -8,6 +9,7 @@ import static org.parley.common.ApiDefinition.FORBIDDEN;
 import static org.parley.common.ApiDefinition.IF_MATCH;
 import static org.parley.common.ApiDefinition.IF_NONE_MATCH;
 import static org.parley.common.ApiDefinition.LOCATION;
+import static org.parley.common.ApiDefinition.MEMENTO_DATETIME;
 import static org.parley.common.ApiDefinition.NOT_FOUND;
 import static org.parley.common.ApiDefinition.NOT_MODIFIED;
 import static org.parley.common.ApiDefinition.PRECONDITION_FAILED;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,6 +63,8 @@ import org.parley.common.Params;
 import org.parley.common.Preconditions;
 import org.parley.common.Problem;
 import org.parley.common.Rendered;
+import org.parley.history.History;
+import org.parley.history.RevisionResponse;
 import org.parley.security.Roles;
 
 @Path("/api/v1/statements")
@@ -76,7 +81,10 @@ public class StatementResource {
     private final MergePatch patches;
     private final Exports exports;
 
-    public StatementResource(StatementService service, Exports exports, MergePatch patches) {
+    private final History history;
+
+    public StatementResource(StatementService service, Exports exports, MergePatch patches, History history) {
+        this.history = history;
         this.service = service;
         this.exports = exports;
         this.patches = patches;
@@ -142,15 +150,32 @@ public class StatementResource {
     @Path("/{id}")
     @Operation(operationId = "getStatement", summary = "Read one statement",
             description = "What one participant said at an event: text, language, translation, kind, topics.")
-    @APIResponse(responseCode = "200", description = "The statement", headers = @Header(ref = ETAG), content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
+    @APIResponse(responseCode = "200", description = "The statement; with `asOf`, as it stood then",
+            headers = {@Header(ref = ETAG), @Header(ref = MEMENTO_DATETIME)}, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
     @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     @Parameter(ref = IF_NONE_MATCH)
     public RestResponse<Rendered<StatementResponse>> get(
             @Parameter(description = "Statement id") @PathParam("id") long id,
-            @Context Request http) {
-        return Preconditions.read(http, service.read(id));
+            @Parameter(ref = AS_OF) @QueryParam(AS_OF) String asOf, @Context Request http) {
+        Params params = new Params();
+        Instant at = params.instant(AS_OF, asOf);
+        params.validate();
+        return at != null ? service.readAsOf(id, at).response() : Preconditions.read(http, service.read(id));
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @Operation(operationId = "listStatementRevisions", summary = "The revisions of a statement",
+            description = "Every write that created, changed or deleted the statement, oldest first, with its time"
+                    + " and editor; a deleted statement keeps its history. Read a revision with `asOf`.")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionResponse.Revisions.class)))
+    @APIResponse(responseCode = "404", ref = NOT_FOUND)
+    public RevisionResponse.Revisions revisions(@Parameter(description = "Statement id") @PathParam("id") long id) {
+        return new RevisionResponse.Revisions(history.revisions(Statement.class, "Statement", id));
     }
 
     @POST

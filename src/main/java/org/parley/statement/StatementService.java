@@ -3,6 +3,7 @@ package org.parley.statement;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.parley.common.Rendered;
 import org.parley.common.Violation;
 import org.parley.event.Event;
 import org.parley.event.EventRepository;
+import org.parley.history.History;
+import org.parley.history.Revision;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantRepository;
 import org.parley.search.SearchIndex;
@@ -52,10 +55,12 @@ public class StatementService {
     private final DataGeneration generation;
     private final ListCache lists;
     private final Documents documents;
+    private final History history;
 
     public StatementService(StatementRepository statements, EventRepository events,
             ParticipantRepository participants, TopicService topics, SearchIndex searchIndex,
-            DataGeneration generation, ListCache lists, Documents documents) {
+            DataGeneration generation, ListCache lists, Documents documents, History history) {
+        this.history = history;
         this.documents = documents;
         this.lists = lists;
         this.generation = generation;
@@ -78,6 +83,14 @@ public class StatementService {
     public Rendered<StatementResponse> read(long id) {
         byte[] stored = documents.find(Documents.Kind.STATEMENT, List.of(id)).get(id);
         return stored != null ? new Rendered<>(stored) : documents.render(StatementResponse.from(get(id)));
+    }
+
+    /** The statement as it stood at {@code at}, from its revisions. */
+    @Transactional
+    public History.Snapshot<Rendered<StatementResponse>> readAsOf(long id, Instant at) {
+        Revision revision = history.revisionAt(at, "Statement", id);
+        Statement statement = history.find(Statement.class, "Statement", id, revision, at);
+        return new History.Snapshot<>(documents.render(StatementResponse.from(statement)), revision);
     }
 
     /** The statements with these ids, rendered from their tables: for those without a stored document. */

@@ -22,6 +22,7 @@ import org.parley.common.Paging;
 import org.parley.common.ProblemException;
 import org.parley.common.Rendered;
 import org.parley.common.Violation;
+import org.parley.history.History;
 
 @ApplicationScoped
 @Transactional
@@ -31,8 +32,11 @@ public class TopicService {
     private final DataGeneration generation;
     private final ListCache lists;
     private final Documents documents;
+    private final History history;
 
-    public TopicService(TopicRepository topics, DataGeneration generation, ListCache lists, Documents documents) {
+    public TopicService(TopicRepository topics, DataGeneration generation, ListCache lists, Documents documents,
+            History history) {
+        this.history = history;
         this.documents = documents;
         this.lists = lists;
         this.topics = topics;
@@ -87,8 +91,11 @@ public class TopicService {
         String shownBefore = topic.slug + "\n" + topic.name;
         apply(request, topic);
         topics.flush();
-        // events and statements show their topics' slugs and names
+        // events and statements show their topics' slugs and names: they change with the topic, get a revision of
+        // their own, and are rendered again
         if (!shownBefore.equals(topic.slug + "\n" + topic.name)) {
+            history.touch("select e from Event e join e.topics t where t.id = ?1", id);
+            history.touch("select s from Statement s join s.topics t where t.id = ?1", id);
             documents.drop(Documents.Kind.EVENT, "select event_id from event_topic where topic_id = ?1", topic.id);
             documents.drop(Documents.Kind.STATEMENT, "select statement_id from statement_topic where topic_id = ?1",
                     topic.id);

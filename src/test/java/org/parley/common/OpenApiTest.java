@@ -74,7 +74,8 @@ class OpenApiTest {
                 }
             }
         }
-        assertEquals(31, operations, "six operations on each of four collections, two on countries, two on codes, three statistics");
+        assertEquals(34, operations, "six operations on each of four collections, two on countries, two on codes,"
+                + " three statistics, the revisions of events and statements, the change feed");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertFalse(operationIds.isEmpty());
     }

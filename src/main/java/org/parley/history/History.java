@@ -1,0 +1,120 @@
+package org.parley.history;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.hibernate.envers.AuditReader;
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.RevisionType;
+import org.hibernate.envers.query.AuditEntity;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.common.ApiDefinition;
+import org.parley.common.ProblemException;
+import org.parley.common.Record;
+import org.parley.history.RevisionResponse.Operation;
+
+/**
+ * The history of records, from the revisions Hibernate Envers keeps: the revisions of one record, and a record as it
+ * stood at a moment.
+ */
+@ApplicationScoped
+@Transactional
+public class History {
+
+    private final EntityManager entityManager;
+
+    public History(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    private AuditReader reader() {
+        return AuditReaderFactory.get(entityManager);
+    }
+
+    /** Every revision of the record, oldest first; 404 when it never existed. */
+    public List<RevisionResponse> revisions(Class<? extends Record> type, String what, long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = reader().createQuery().forRevisionsOfEntity(type, false, true)
+                .add(AuditEntity.id().eq(id)).addOrder(AuditEntity.revisionNumber().asc()).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound(what, id);
+        }
+        return rows.stream().map(row -> {
+            Revision revision = (Revision) row[1];
+            RevisionType change = (RevisionType) row[2];
+            return new RevisionResponse(revision.id, Instant.ofEpochMilli(revision.timestamp), revision.editor,
+                    operation(change), change == RevisionType.DEL ? null : ((Record) row[0]).version);
+        }).toList();
+    }
+
+    static Operation operation(RevisionType type) {
+        return switch (type) {
+            case ADD -> Operation.CREATED;
+            case MOD -> Operation.UPDATED;
+            case DEL -> Operation.DELETED;
+        };
+    }
+
+    /**
+     * Gives the records the query selects (by the id {@code ?1}) a new version, update time and revision: for records
+     * whose representation shows another record that changed, such as the events of a renamed participant.
+     */
+    public void touch(String query, long id) {
+        Instant now = Instant.now();
+        entityManager.createQuery(query, Record.class).setParameter(1, id).getResultStream()
+                .forEach(record -> record.updatedAt = now);
+        entityManager.flush();
+    }
+
+    /** The last revision written at or before {@code at}; 404 when history starts later. */
+    public Revision revisionAt(Instant at, String what, long id) {
+        List<Revision> found = entityManager.createQuery(
+                        "from Revision where timestamp <= ?1 order by id desc", Revision.class)
+                .setParameter(1, at.toEpochMilli()).setMaxResults(1).getResultList();
+        if (found.isEmpty()) {
+            throw notThen(what, id, at);
+        }
+        return found.get(0);
+    }
+
+    /** The record as it stood after {@code revision}; 404 when it did not exist then. */
+    public <T extends Record> T find(Class<T> type, String what, long id, Revision revision, Instant at) {
+        T found = reader().find(type, id, revision.id);
+        if (found == null) {
+            throw notThen(what, id, at);
+        }
+        return found;
+    }
+
+    /** The records of {@code type} whose {@code relation} was {@code relatedId} after {@code revision}, in order. */
+    public <T> List<T> related(Class<T> type, String relation, long relatedId, Revision revision, String... order) {
+        var query = reader().createQuery().forEntitiesAtRevision(type, revision.id)
+                .add(AuditEntity.relatedId(relation).eq(relatedId));
+        for (String property : order) {
+            query.addOrder(AuditEntity.property(property).asc());
+        }
+        @SuppressWarnings("unchecked")
+        List<T> result = query.getResultList();
+        return result;
+    }
+
+    private static ProblemException notThen(String what, long id, Instant at) {
+        return new ProblemException(404, ProblemException.NOT_FOUND_TYPE, "Not found",
+                what + " " + id + " did not exist at " + at, null);
+    }
+
+    /** A record as it stood after a revision. */
+    public record Snapshot<T>(T record, Revision revision) {
+
+        /** 200 with the record, and the time of the revision it shows in {@code Memento-Datetime} (RFC 7089). */
+        public RestResponse<T> response() {
+            return RestResponse.ResponseBuilder.ok(record).header(ApiDefinition.MEMENTO_DATETIME,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            Instant.ofEpochMilli(revision.timestamp).atOffset(ZoneOffset.UTC))).build();
+        }
+    }
+}
