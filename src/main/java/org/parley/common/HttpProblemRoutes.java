@@ -2,13 +2,13 @@ package org.parley.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -23,16 +23,23 @@ public class HttpProblemRoutes {
 
     private final ObjectMapper mapper;
     private final long bodyLimit;
+    private final long importBodyLimit;
 
     public HttpProblemRoutes(ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize bodyLimit) {
+            @ConfigProperty(name = "parley.http.max-body-size") MemorySize bodyLimit,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize importBodyLimit) {
         this.mapper = mapper;
         this.bodyLimit = bodyLimit.asLongValue();
+        this.importBodyLimit = importBodyLimit.asLongValue();
     }
 
     void install(@Observes Router router) {
         // Quarkus answers an oversized body with an empty 413. Reading bodies here first makes the excess a route
         // failure, which the failure handler below writes as a problem; Quarkus REST then uses the body read here.
+        // Bulk imports take the larger limit Quarkus enforces; every other body the API's. A body handler leaves a
+        // body that an earlier one read alone.
+        router.route(HttpProblems.IMPORT_PATH).order(Integer.MIN_VALUE)
+                .handler(BodyHandler.create(false).setBodyLimit(importBodyLimit));
         router.route().order(Integer.MIN_VALUE).handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
         // Quarkus REST waits forever for an empty body that was read this way; every POST, PUT and PATCH of the API
         // needs a body, so an empty one is answered here.

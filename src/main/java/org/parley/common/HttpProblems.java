@@ -6,8 +6,11 @@ import jakarta.ws.rs.core.Response;
 /** Problems for plain HTTP failures (unknown path, wrong method, media type, size), worded for the client. */
 final class HttpProblems {
 
-    /** The request body limit, {@code quarkus.http.limits.max-body-size} in application.properties. */
+    /** The request body limit, {@code parley.http.max-body-size} in application.properties. */
     static final String BODY_LIMIT = "1 MiB";
+    /** The body limit of bulk imports, {@code quarkus.http.limits.max-body-size} in application.properties. */
+    static final String IMPORT_BODY_LIMIT = "512 MiB";
+    static final String IMPORT_PATH = "/api/v1/import";
 
     private HttpProblems() {
     }
@@ -20,7 +23,8 @@ final class HttpProblems {
             case 405 -> "Method " + request.method() + " is not allowed on " + request.path()
                     + (allow == null ? "" : "; allowed: " + allow);
             case 406 -> "This resource only produces application/json (and application/problem+json for errors)";
-            case 413 -> "The request body is larger than the limit of " + BODY_LIMIT;
+            case 413 -> "The request body is larger than the limit of "
+                    + (IMPORT_PATH.equals(request.path()) ? IMPORT_BODY_LIMIT : BODY_LIMIT);
             case 415 -> (contentType == null ? "A request body needs a Content-Type"
                     : "Content-Type '" + contentType + "' is not supported") + "; send application/json";
             default -> reason(status);

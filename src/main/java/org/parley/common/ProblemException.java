@@ -49,6 +49,11 @@ public class ProblemException extends RuntimeException {
         return new Problem(type, title, status, getMessage(), instance, violations);
     }
 
+    /** The invalid fields, for a validation failure; else empty. */
+    public List<Violation> violations() {
+        return violations == null ? List.of() : violations;
+    }
+
     public int status() {
         return status;
     }

@@ -151,6 +151,12 @@ public class ProblemMappers {
                 .build();
     }
 
+    /** A violation of a record validated on its own, at {@code at} in a larger body (an item of an import). */
+    public static Violation toViolation(String at, ConstraintViolation<?> violation) {
+        String field = indexed(violation.getPropertyPath());
+        return Violation.body(field.isEmpty() ? at : at + "." + field, violation.getMessage());
+    }
+
     /** A bean-validation violation named by the JSON path of the body field, or by the query parameter's name. */
     private static Violation toViolation(ConstraintViolation<?> violation) {
         String field = indexed(violation.getPropertyPath());
@@ -194,7 +200,7 @@ public class ProblemMappers {
     }
 
     /** Problems for bodies Jackson could not read, worded without Java type names. */
-    static ProblemException jsonProblem(JsonProcessingException e) {
+    public static ProblemException jsonProblem(JsonProcessingException e) {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

@@ -8,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
@@ -16,6 +19,11 @@ import org.hibernate.envers.Audited;
 @Audited
 @MappedSuperclass
 public abstract class Record extends PanacheEntityBase {
+
+    /** An external id: up to 200 characters, not starting or ending with white space. */
+    public static final String EXTERNAL_ID = "^\\S(.{0,198}\\S)?$";
+    public static final String EXTERNAL_ID_MESSAGE =
+            "must be 1 to 200 characters that neither start nor end with white space";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,6 +40,19 @@ public abstract class Record extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /**
+     * Makes {@code target} hold {@code content} (in its order, for a list), leaving it alone when it already does:
+     * Hibernate counts a collection that was cleared and filled again as changed, with a new version and revision.
+     */
+    public static <T> void setContent(Collection<T> target, Collection<? extends T> content) {
+        boolean same = target instanceof List<?> ? new ArrayList<>(target).equals(new ArrayList<>(content))
+                : target.size() == content.size() && target.containsAll(content);
+        if (!same) {
+            target.clear();
+            target.addAll(content);
+        }
+    }
 
     /** Optimistic locking for clients: a write that names the version it read fails with 409 when it is stale. */
     public void expectVersion(Long expected) {

@@ -96,6 +96,10 @@ public class Event extends Record {
     /** Goldstein scale value, -10 to +10. */
     public Double goldstein;
 
+    /** The id a data provider gives the event: its key in bulk imports; unique when present. */
+    @Column(name = "external_id")
+    public String externalId;
+
     /** The participants' countries, sorted and without duplicates. */
     public List<String> countries() {
         return participants.stream().map(p -> p.participant.country).filter(c -> c != null).distinct().sorted().toList();

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.common.CountryCode;
+import org.parley.common.Record;
 import org.parley.topic.TopicRef;
 
 /** An event as clients write it. The body of an event read is accepted unchanged; read-only fields are ignored. */
@@ -63,6 +64,10 @@ public record EventRequest(
         @Schema(description = "Goldstein scale value; defaults to that of the CAMEO code", example = "1.0")
         @DecimalMin("-10.0") @DecimalMax("10.0")
         Double goldstein,
+        @Schema(description = "The id a data provider gives the event, unique in Parley: its key in bulk imports",
+                example = "xinhua-2022-01-12-wang-yi-lavrov-call", maxLength = 200)
+        @Pattern(regexp = Record.EXTERNAL_ID, message = Record.EXTERNAL_ID_MESSAGE)
+        String externalId,
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
         Long version) {
 

@@ -48,6 +48,9 @@ public record EventResponse(
         @Schema(description = "Goldstein scale value, -10 (most conflictual) to +10 (most cooperative); that of the"
                 + " CAMEO code unless the event sets one", example = "1.0")
         Double goldstein,
+        @Schema(description = "The id a data provider gives the event, unique in Parley: its key in bulk imports",
+                example = "xinhua-2022-01-12-wang-yi-lavrov-call")
+        String externalId,
         @Schema(description = "When the event was recorded in Parley", implementation = String.class,
                 format = "date-time", example = "2022-01-12T09:30:00Z")
         Instant createdAt,
@@ -106,6 +109,6 @@ public record EventResponse(
                 e.participants.stream().map(EventParticipantRef::from).toList(), e.countries(),
                 e.subjectCountries.stream().sorted().toList(), e.topics.stream().map(TopicRef::from).toList(),
                 e.sources.stream().map(Source::from).toList(), e.cameoCode, e.status, e.endDate, e.datePrecision,
-                e.ploverType, e.ploverMode, e.goldstein, e.createdAt, e.updatedAt, e.version, statements);
+                e.ploverType, e.ploverMode, e.goldstein, e.externalId, e.createdAt, e.updatedAt, e.version, statements);
     }
 }

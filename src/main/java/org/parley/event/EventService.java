@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
+import org.parley.common.Record;
 import org.parley.common.Rendered;
 import org.parley.common.Violation;
 import org.parley.history.History;
@@ -120,12 +122,19 @@ public class EventService {
         Paging.forEachBatch(events, "Event", events.filter(query), sort, EXPORT_BATCH, sink);
     }
 
+    /** The events with these external ids. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Event> findByExternalIds(List<String> externalIds) {
+        return externalIds.isEmpty() ? List.of() : events.list("externalId in ?1", externalIds);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Event get(long id) {
         return events.findWithParticipants(id).orElseThrow(() -> ProblemException.notFound("Event", id));
     }
 
     public Event create(EventRequest request) {
+        requireFreeExternalId(request.externalId(), null);
         Event event = new Event();
         apply(request, event);
         events.persistAndFlush(event);
@@ -146,9 +155,16 @@ public class EventService {
         Event event = get(id);
         EventRequest request = change.apply(read(id));
         event.expectVersion(request.version());
+        requireFreeExternalId(request.externalId(), event.id);
         LocalDate dateBefore = event.eventDate;
         EventType typeBefore = event.type;
+        EventResponse before = EventResponse.from(event);
         apply(request, event);
+        if (before.equals(EventResponse.from(event))) {
+            return event; // the same as stored: no new version, no revision
+        }
+        // a change inside a participant link (a role) is not a change of the event's row: make it one
+        event.updatedAt = Instant.now();
         events.flush();
         if (!dateBefore.equals(event.eventDate)) {
             statements.copyEventDate(event);
@@ -203,7 +219,11 @@ public class EventService {
         event.type = request.type();
         event.eventDate = request.date();
         event.summary = request.summary();
-        event.location = toLocation(request.location());
+        // an embedded value written is dirty even when equal (enhanced dirty tracking): write only a change
+        EventLocation location = toLocation(request.location());
+        if (!Objects.equals(Location.from(event.location), Location.from(location))) {
+            event.location = location;
+        }
         event.cameoCode = cameoCode;
         event.goldstein = request.goldstein() != null ? request.goldstein() : cameo.get().goldstein();
         event.status = request.status() != null ? request.status() : EventStatus.HELD;
@@ -213,15 +233,21 @@ public class EventService {
         event.ploverType = defaultPlover ? request.type().defaultPloverType() : request.ploverType();
         event.ploverMode = defaultPlover ? request.type().defaultPloverMode() : request.ploverMode();
         setParticipants(event, request.participants(), people);
-        event.subjectCountries.clear();
-        if (request.subjectCountries() != null) {
-            event.subjectCountries.addAll(request.subjectCountries());
-        }
-        event.topics.clear();
-        event.topics.addAll(resolvedTopics);
-        event.sources.clear();
-        if (request.sources() != null) {
-            request.sources().stream().map(Source::toEmbeddable).forEach(event.sources::add);
+        event.externalId = request.externalId();
+        Record.setContent(event.subjectCountries,
+                request.subjectCountries() == null ? List.of() : request.subjectCountries());
+        Record.setContent(event.topics, resolvedTopics);
+        Record.setContent(event.sources, request.sources() == null ? List.of()
+                : request.sources().stream().map(Source::toEmbeddable).toList());
+    }
+
+    private void requireFreeExternalId(String externalId, Long ownId) {
+        if (externalId != null) {
+            events.find("externalId", externalId).<Event>firstResultOptional()
+                    .filter(other -> !other.id.equals(ownId)).ifPresent(other -> {
+                        throw ProblemException.conflict("Event " + other.id + " already has the external id '"
+                                + externalId + "'");
+                    });
         }
     }
 
@@ -262,8 +288,7 @@ public class EventService {
             link.position = i;
             ordered.add(link);
         }
-        event.participants.clear();
-        event.participants.addAll(ordered);
+        Record.setContent(event.participants, ordered);
     }
 
     private static EventLocation toLocation(Location location) {

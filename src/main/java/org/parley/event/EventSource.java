@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
 /** Where an event is documented. The publication time keeps the offset the publisher gave. */
 @Embeddable
@@ -28,6 +29,20 @@ public class EventSource {
     public Integer publishedOffsetSeconds;
 
     public String language;
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EventSource that && Objects.equals(url, that.url)
+                && Objects.equals(publisher, that.publisher) && Objects.equals(title, that.title)
+                && Objects.equals(publishedInstant, that.publishedInstant)
+                && Objects.equals(publishedOffsetSeconds, that.publishedOffsetSeconds)
+                && Objects.equals(language, that.language);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, publisher, title, publishedInstant, publishedOffsetSeconds, language);
+    }
 
     /** The publication time with the publisher's offset, or null. */
     public OffsetDateTime publishedAt() {

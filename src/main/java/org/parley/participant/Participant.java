@@ -37,6 +37,10 @@ public class Participant extends Record {
     @Column(name = "wikidata_id")
     public String wikidataId;
 
+    /** The id a data provider gives the participant: its key in bulk imports; unique when present. */
+    @Column(name = "external_id")
+    public String externalId;
+
     @ElementCollection
     @CollectionTable(name = "participant_alias", joinColumns = @JoinColumn(name = "participant_id"))
     @OrderColumn(name = "position")

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.common.CountryCode;
+import org.parley.common.Record;
 
 /** A participant as clients write it; read-only fields of a participant read are accepted and ignored. */
 @Schema(name = "ParticipantWrite", description = "A participant to create or replace")
@@ -34,6 +35,10 @@ public record ParticipantRequest(
         @Schema(description = "Other spellings of the name", example = "[\"Sergueï Lavrov\", \"Sergei Lavrov\"]")
         @Size(max = 50)
         List<@NotBlank @Size(max = 200) String> aliases,
+        @Schema(description = "The id a data provider gives the participant, unique in Parley: its key in bulk imports",
+                example = "mfa-ru-sergey-lavrov", maxLength = 200)
+        @Pattern(regexp = Record.EXTERNAL_ID, message = Record.EXTERNAL_ID_MESSAGE)
+        String externalId,
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
         Long version) {
 

@@ -19,6 +19,9 @@ public record ParticipantResponse(
         @Schema(description = "Other spellings of the name, also found by `q`",
                 example = "[\"Sergueï Lavrov\", \"Sergei Lavrov\"]")
         List<String> aliases,
+        @Schema(description = "The id a data provider gives the participant, unique in Parley: its key in bulk imports",
+                example = "mfa-ru-sergey-lavrov")
+        String externalId,
         @Schema(description = "When the participant was recorded in Parley", implementation = String.class,
                 format = "date-time", example = "2022-01-12T09:30:00Z")
         Instant createdAt,
@@ -31,6 +34,6 @@ public record ParticipantResponse(
 
     public static ParticipantResponse from(Participant p) {
         return new ParticipantResponse(p.id, p.name, p.kind, p.country, p.title, p.organization, p.wikidataId,
-                List.copyOf(p.aliases), p.createdAt, p.updatedAt, p.version);
+                List.copyOf(p.aliases), p.externalId, p.createdAt, p.updatedAt, p.version);
     }
 }

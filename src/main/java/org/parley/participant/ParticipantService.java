@@ -15,6 +15,7 @@ import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
+import org.parley.common.Record;
 import org.parley.common.Rendered;
 import org.parley.event.EventCountries;
 import org.parley.history.History;
@@ -70,6 +71,18 @@ public class ParticipantService {
                 .orElseThrow(() -> ProblemException.notFound("Participant", id));
     }
 
+    /** The participants with these external ids. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Participant> findByExternalIds(List<String> externalIds) {
+        return externalIds.isEmpty() ? List.of() : participants.list("externalId in ?1", externalIds);
+    }
+
+    /** The participants with these Wikidata ids. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Participant> findByWikidataIds(List<String> wikidataIds) {
+        return wikidataIds.isEmpty() ? List.of() : participants.list("wikidataId in ?1 order by id", wikidataIds);
+    }
+
     /** The participants with these ids; ids that do not exist are simply absent from the result. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Participant> findAll(List<Long> ids) {
@@ -77,6 +90,7 @@ public class ParticipantService {
     }
 
     public Participant create(ParticipantRequest request) {
+        requireFreeExternalId(request.externalId(), null);
         Participant participant = new Participant();
         apply(request, participant);
         participants.persistAndFlush(participant);
@@ -93,9 +107,14 @@ public class ParticipantService {
         Participant participant = locked(id);
         ParticipantRequest request = change.apply(rendered(participant));
         participant.expectVersion(request.version());
+        requireFreeExternalId(request.externalId(), participant.id);
         String countryBefore = participant.country;
         String nameBefore = participant.name;
+        ParticipantResponse before = ParticipantResponse.from(participant);
         apply(request, participant);
+        if (before.equals(ParticipantResponse.from(participant))) {
+            return participant; // the same as stored: no new version, no revision
+        }
         participants.flush();
         boolean countryChanged = !Objects.equals(countryBefore, participant.country);
         if (countryChanged) {
@@ -128,6 +147,16 @@ public class ParticipantService {
         generation.advance();
     }
 
+    private void requireFreeExternalId(String externalId, Long ownId) {
+        if (externalId != null) {
+            participants.find("externalId", externalId).<Participant>firstResultOptional()
+                    .filter(other -> !other.id.equals(ownId)).ifPresent(other -> {
+                        throw ProblemException.conflict("Participant " + other.id + " (" + other.name
+                                + ") already has the external id '" + externalId + "'");
+                    });
+        }
+    }
+
     private static void apply(ParticipantRequest request, Participant participant) {
         participant.name = request.name().trim();
         participant.kind = request.kind();
@@ -135,9 +164,8 @@ public class ParticipantService {
         participant.title = request.title();
         participant.organization = request.organization();
         participant.wikidataId = request.wikidataId();
-        participant.aliases.clear();
-        if (request.aliases() != null) {
-            request.aliases().stream().map(String::trim).distinct().forEach(participant.aliases::add);
-        }
+        participant.externalId = request.externalId();
+        Record.setContent(participant.aliases, request.aliases() == null ? List.of()
+                : request.aliases().stream().map(String::trim).distinct().toList());
     }
 }

@@ -17,6 +17,7 @@ import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
+import org.parley.common.Record;
 import org.parley.common.Rendered;
 import org.parley.common.Violation;
 import org.parley.event.Event;
@@ -128,6 +129,14 @@ public class StatementService {
                 sort, ROW_BATCH, rows -> sink.accept(rows.stream().map(StatementRow::of).toList()));
     }
 
+    /** Id, event id, position and version of every statement of these events. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Object[]> placesOf(List<Long> eventIds) {
+        return eventIds.isEmpty() ? List.of() : statements.getEntityManager().createQuery(
+                "select s.id, s.event.id, s.position, s.version from Statement s where s.event.id in ?1",
+                Object[].class).setParameter(1, eventIds).getResultList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Statement get(long id) {
         return statements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Statement", id));
@@ -155,7 +164,11 @@ public class StatementService {
         StatementRequest request = change.apply(read(id));
         statement.expectVersion(request.version());
         Event before = statement.event;
+        StatementResponse shown = StatementResponse.from(statement);
         apply(request, statement);
+        if (shown.equals(StatementResponse.from(statement))) {
+            return statement; // the same as stored: no new version, no revision
+        }
         statements.flush();
         searchIndex.index(statement);
         if (before != statement.event) {
@@ -214,8 +227,7 @@ public class StatementService {
         statement.language = request.language();
         statement.translation = request.translation();
         statement.kind = request.kind();
-        statement.topics.clear();
-        statement.topics.addAll(resolvedTopics);
+        Record.setContent(statement.topics, resolvedTopics);
         statement.sourceUrl = request.sourceUrl();
     }
 }

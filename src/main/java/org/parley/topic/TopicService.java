@@ -89,7 +89,11 @@ public class TopicService {
         topic.expectVersion(request.version());
         requireFreeSlug(request.slug(), topic.id);
         String shownBefore = topic.slug + "\n" + topic.name;
+        TopicResponse before = TopicResponse.from(topic);
         apply(request, topic);
+        if (before.equals(TopicResponse.from(topic))) {
+            return topic; // the same as stored: no new version, no revision
+        }
         topics.flush();
         // events and statements show their topics' slugs and names: they change with the topic, get a revision of
         // their own, and are rendered again
@@ -102,6 +106,12 @@ public class TopicService {
         }
         generation.advance();
         return topic;
+    }
+
+    /** The topics with these slugs. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Topic> findBySlugs(List<String> slugs) {
+        return topics.findBySlugs(slugs);
     }
 
     /** Deletes the topic if {@code precondition} accepts it as it stands (locked, as for an update). */

@@ -31,10 +31,13 @@ import org.parley.client.model.EventParticipant;
 import org.parley.client.model.EventType;
 import org.parley.client.model.EventWrite;
 import org.parley.client.model.Location;
+import org.parley.client.model.Operation;
 import org.parley.client.model.Participant;
 import org.parley.client.model.ParticipantKind;
 import org.parley.client.model.ParticipantWrite;
 import org.parley.client.model.Problem;
+import org.parley.client.model.Revision;
+import org.parley.client.model.RevisionList;
 import org.parley.client.model.Statement;
 import org.parley.client.model.StatementKind;
 import org.parley.client.model.StatementPage;
@@ -118,7 +121,7 @@ class GeneratedJavaClientTest {
                 null, null, 100, null, null, "2022-01-31", List.of(slug), List.of(EventType.PHONE_CALL));
         assertEquals(1L, page.getTotal());
         assertEquals(eventId, page.getItems().get(0).getId());
-        ApiResponse<Event> read = events.getEventWithHttpInfo(eventId, null);
+        ApiResponse<Event> read = events.getEventWithHttpInfo(eventId, null, null);
         assertEquals(2, read.getData().getStatements().size());
         String etag = read.getHeaders().get("etag").get(0);
 
@@ -136,6 +139,14 @@ class GeneratedJavaClientTest {
         Event patched = events.patchEvent(eventId, Map.of("summary", "Sur le Kazakhstan"), null);
         assertEquals("Sur le Kazakhstan", patched.getSummary());
         assertEquals(updated.getTitle(), patched.getTitle());
+
+        // its history: three revisions, and the event as it stood before the changes
+        RevisionList history = events.listEventRevisions(eventId);
+        assertEquals(List.of(Operation.CREATED, Operation.UPDATED, Operation.UPDATED),
+                history.getItems().stream().map(Revision::getOperation).toList());
+        assertEquals(2L, history.getItems().get(2).getVersion());
+        Event asCreated = events.getEvent(eventId, null, history.getItems().get(0).getTimestamp().toString());
+        assertEquals(created.getTitle(), asCreated.getTitle());
 
         // page through its statements, one at a time
         String event = Long.toString(eventId);
@@ -156,7 +167,7 @@ class GeneratedJavaClientTest {
 
         // delete: the event goes with its statements
         events.deleteEvent(eventId, null);
-        ApiException gone = assertThrows(ApiException.class, () -> new EventsApi(anonymous).getEvent(eventId, null));
+        ApiException gone = assertThrows(ApiException.class, () -> new EventsApi(anonymous).getEvent(eventId, null, null));
         assertEquals(404, gone.getCode());
         assertEquals("urn:parley:problem:not-found", problem(gone).getType());
         assertEquals(0L, statements.listStatements(null, null, event, null, null, null, null, null, null, null,

@@ -1,0 +1,427 @@
+package org.parley.bulk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.parley.common.ProblemException;
+import org.parley.common.ProblemMappers;
+import org.parley.common.Violation;
+import org.parley.event.Event;
+import org.parley.event.EventService;
+import org.parley.participant.Participant;
+import org.parley.participant.ParticipantRequest;
+import org.parley.participant.ParticipantService;
+import org.parley.statement.StatementService;
+import org.parley.topic.Topic;
+import org.parley.topic.TopicRef;
+import org.parley.topic.TopicRequest;
+import org.parley.topic.TopicService;
+
+/**
+ * Bulk import: checks a whole document first (every problem, named by its place in the input), then creates or
+ * updates its records through the services of the API, in one transaction. A record already as the document has it
+ * is left alone, so importing a document twice changes nothing the second time.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    /** Records written between two flushes of the persistence context, which is then emptied. */
+    private static final int CLEAR_EVERY = 500;
+    private static final int IN_LIST = 1000;
+
+    /** One item of the input and where it is: {@code events[3]}, or {@code line 12} of an NDJSON stream. */
+    public record Located<T>(String at, T value) {
+    }
+
+    /** The items of an import, in input order. */
+    public record Input(List<Located<ParticipantRequest>> participants, List<Located<TopicRequest>> topics,
+            List<Located<ImportDocument.Event>> events, List<Located<ImportDocument.Statement>> statements) {
+
+        static Input of(ImportDocument document) {
+            return new Input(located("participants", document.participants()), located("topics", document.topics()),
+                    located("events", document.events()), located("statements", document.statements()));
+        }
+
+        private static <T> List<Located<T>> located(String name, List<T> items) {
+            List<Located<T>> out = new ArrayList<>();
+            for (int i = 0; items != null && i < items.size(); i++) {
+                out.add(new Located<>(name + "[" + i + "]", items.get(i)));
+            }
+            return out;
+        }
+    }
+
+    /** A record of the import: its id in Parley once known, and its version before the import. */
+    private static final class Slot {
+        Long id;
+        Long versionBefore;
+
+        Slot(Long id, Long versionBefore) {
+            this.id = id;
+            this.versionBefore = versionBefore;
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final Validator validator;
+    private final TransactionManager transactions;
+    private final ParticipantService participants;
+    private final TopicService topics;
+    private final EventService events;
+    private final StatementService statements;
+
+    public ImportService(EntityManager entityManager, Validator validator, TransactionManager transactions,
+            ParticipantService participants, TopicService topics, EventService events, StatementService statements) {
+        this.entityManager = entityManager;
+        this.validator = validator;
+        this.transactions = transactions;
+        this.participants = participants;
+        this.topics = topics;
+        this.events = events;
+        this.statements = statements;
+    }
+
+    public ImportResult run(ImportDocument document, boolean dryRun) {
+        return run(Input.of(document), dryRun);
+    }
+
+    /** Imports every item or none: any problem is a 400 naming each one, and nothing is written. */
+    @Transactional
+    public ImportResult run(Input in, boolean dryRun) {
+        List<Violation> violations = new ArrayList<>();
+        for (List<? extends Located<?>> items : List.of(in.participants(), in.topics(), in.events(),
+                in.statements())) {
+            for (Located<?> item : items) {
+                validator.validate(item.value())
+                        .forEach(v -> violations.add(ProblemMappers.toViolation(item.at(), v)));
+            }
+        }
+        failOn(violations);
+        Plan plan = new Plan(in, violations);
+        failOn(violations);
+        ImportResult result = plan.write(violations);
+        failOn(violations);
+        if (dryRun) {
+            try {
+                transactions.setRollbackOnly();
+            } catch (SystemException e) {
+                throw new IllegalStateException("cannot roll the dry run back", e);
+            }
+        }
+        return new ImportResult(dryRun, result.participants(), result.topics(), result.events(), result.statements());
+    }
+
+    private static void failOn(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    /** The document checked against itself and the database: every key resolved, or a violation. */
+    private final class Plan {
+
+        private final Input in;
+        private final Map<String, Slot> participantByKey = new HashMap<>();
+        private final List<Slot> participantSlots = new ArrayList<>();
+        private final Map<Long, Slot> storedParticipants = new HashMap<>();
+        private final Map<String, Slot> topicBySlug = new HashMap<>();
+        private final Map<String, Slot> eventByKey = new HashMap<>();
+        private final Map<String, Located<ImportDocument.Event>> documentEvents = new HashMap<>();
+        private final Map<String, Set<Slot>> eventParticipants = new HashMap<>();
+        private final List<Integer> statementPositions = new ArrayList<>();
+        private final Map<String, Slot> statementByPlace = new HashMap<>();
+
+        Plan(Input in, List<Violation> violations) {
+            this.in = in;
+            resolveParticipants(violations);
+            resolveTopics(violations);
+            resolveEvents(violations);
+            resolveStatements(violations);
+        }
+
+        private void resolveParticipants(List<Violation> violations) {
+            Set<String> externalIds = new HashSet<>();
+            Set<String> wikidataIds = new HashSet<>();
+            for (Located<ParticipantRequest> item : in.participants()) {
+                ParticipantRequest p = item.value();
+                if (p.externalId() == null && p.wikidataId() == null) {
+                    violations.add(Violation.body(item.at() + ".externalId",
+                            "a participant needs an externalId or a wikidataId: the key other records name it by"));
+                }
+                if (p.externalId() != null) {
+                    externalIds.add(p.externalId());
+                }
+                if (p.wikidataId() != null) {
+                    wikidataIds.add(p.wikidataId());
+                }
+            }
+            // participants named by events and statements that the document does not hold
+            for (Located<ImportDocument.Event> event : in.events()) {
+                event.value().participants().forEach(role -> externalIds.add(role.participant()));
+            }
+            in.statements().forEach(s -> externalIds.add(s.value().speaker()));
+            Map<String, Participant> byExternalId = new HashMap<>();
+            Map<String, Participant> byWikidataId = new HashMap<>();
+            for (Participant p : inChunks(externalIds, chunk -> participants.findByExternalIds(chunk))) {
+                byExternalId.put(p.externalId, p);
+            }
+            Set<String> wikidataKeys = new HashSet<>(wikidataIds);
+            externalIds.stream().filter(k -> k.matches("Q[1-9][0-9]{0,11}")).forEach(wikidataKeys::add);
+            for (Participant p : inChunks(wikidataKeys, chunk -> participants.findByWikidataIds(chunk))) {
+                byWikidataId.putIfAbsent(p.wikidataId, p);
+            }
+            Function<Participant, Slot> slotOf = p -> storedParticipants.computeIfAbsent(p.id,
+                    id -> new Slot(p.id, p.version));
+            Map<String, String> firstAt = new HashMap<>();
+            Map<Slot, String> slotAt = new HashMap<>();
+            for (Located<ParticipantRequest> item : in.participants()) {
+                ParticipantRequest p = item.value();
+                Participant stored = p.externalId() != null && byExternalId.containsKey(p.externalId())
+                        ? byExternalId.get(p.externalId())
+                        : p.wikidataId() != null ? byWikidataId.get(p.wikidataId()) : null;
+                Slot slot = stored != null ? slotOf.apply(stored) : new Slot(null, null);
+                String first = slotAt.putIfAbsent(slot, item.at());
+                if (first != null) {
+                    violations.add(Violation.body(item.at(), "names the same participant as " + first
+                            + " (participant " + slot.id + ")"));
+                }
+                participantSlots.add(slot);
+                for (String key : new String[] {p.externalId(), p.wikidataId()}) {
+                    if (key != null && participantByKey.putIfAbsent(key, slot) != null
+                            && participantByKey.get(key) != slot) {
+                        violations.add(Violation.body(item.at(), "key '" + key + "' is also that of "
+                                + firstAt.get(key)));
+                    }
+                    if (key != null) {
+                        firstAt.putIfAbsent(key, item.at());
+                    }
+                }
+            }
+            byExternalId.forEach((key, p) -> participantByKey.putIfAbsent(key, slotOf.apply(p)));
+            byWikidataId.forEach((key, p) -> participantByKey.putIfAbsent(key, slotOf.apply(p)));
+        }
+
+        private void resolveTopics(List<Violation> violations) {
+            Set<String> slugs = new HashSet<>();
+            in.topics().forEach(t -> slugs.add(t.value().slug()));
+            in.events().forEach(e -> refs(e.value().topics()).forEach(r -> slugs.add(r.slug())));
+            in.statements().forEach(s -> refs(s.value().topics()).forEach(r -> slugs.add(r.slug())));
+            for (Topic topic : inChunks(slugs, topics::findBySlugs)) {
+                topicBySlug.put(topic.slug, new Slot(topic.id, topic.version));
+            }
+            Set<String> seen = new HashSet<>();
+            for (Located<TopicRequest> item : in.topics()) {
+                if (!seen.add(item.value().slug())) {
+                    violations.add(Violation.body(item.at() + ".slug", "topic '" + item.value().slug()
+                            + "' is in the document twice"));
+                }
+                topicBySlug.putIfAbsent(item.value().slug(), new Slot(null, null));
+            }
+        }
+
+        private void checkTopics(String at, List<TopicRef> refs, List<Violation> violations) {
+            List<TopicRef> given = refs(refs);
+            for (int i = 0; i < given.size(); i++) {
+                if (given.get(i).slug() == null || !topicBySlug.containsKey(given.get(i).slug())) {
+                    violations.add(Violation.body(at + ".topics[" + i + "]", "topic '" + given.get(i).slug()
+                            + "' is neither in the document nor in Parley"));
+                }
+            }
+        }
+
+        private void resolveEvents(List<Violation> violations) {
+            Set<String> keys = new HashSet<>();
+            in.events().forEach(e -> keys.add(e.value().externalId()));
+            in.statements().forEach(s -> keys.add(s.value().event()));
+            List<Event> stored = inChunks(keys, events::findByExternalIds);
+            for (Event event : stored) {
+                eventByKey.put(event.externalId, new Slot(event.id, event.version));
+            }
+            for (Located<ImportDocument.Event> item : in.events()) {
+                ImportDocument.Event event = item.value();
+                if (documentEvents.putIfAbsent(event.externalId(), item) != null) {
+                    violations.add(Violation.body(item.at() + ".externalId", "event '" + event.externalId()
+                            + "' is also " + documentEvents.get(event.externalId()).at()));
+                }
+                eventByKey.putIfAbsent(event.externalId(), new Slot(null, null));
+                Set<Slot> taking = new HashSet<>();
+                for (int i = 0; i < event.participants().size(); i++) {
+                    String key = event.participants().get(i).participant();
+                    Slot slot = participantByKey.get(key);
+                    String at = item.at() + ".participants[" + i + "].participant";
+                    if (slot == null) {
+                        violations.add(Violation.body(at, "participant '" + key
+                                + "' is neither in the document nor in Parley (by externalId or wikidataId)"));
+                    } else if (!taking.add(slot)) {
+                        violations.add(Violation.body(at, "participant '" + key + "' is listed more than once"));
+                    }
+                }
+                eventParticipants.put(event.externalId(), taking);
+                checkTopics(item.at(), event.topics(), violations);
+            }
+            // the participants of stored events that statements name but the document does not hold
+            for (Event event : stored) {
+                if (!documentEvents.containsKey(event.externalId)) {
+                    Set<Slot> taking = new HashSet<>();
+                    event.participants.forEach(link -> taking.add(storedParticipants.computeIfAbsent(
+                            link.participant.id, id -> new Slot(id, link.participant.version))));
+                    eventParticipants.put(event.externalId, taking);
+                }
+            }
+        }
+
+        private void resolveStatements(List<Violation> violations) {
+            Map<Long, String> keyOfStoredEvent = new HashMap<>();
+            eventByKey.forEach((key, slot) -> {
+                if (slot.id != null) {
+                    keyOfStoredEvent.put(slot.id, key);
+                }
+            });
+            for (Object[] row : inChunks(keyOfStoredEvent.keySet(), statements::placesOf)) {
+                String place = keyOfStoredEvent.get((Long) row[1]) + "#" + row[2];
+                if (statementByPlace.put(place, new Slot((Long) row[0], (Long) row[3])) != null) {
+                    statementByPlace.put(place, null); // two stored statements at one place: ambiguous
+                }
+            }
+            Map<String, Integer> nextPosition = new HashMap<>();
+            Map<String, String> placeAt = new HashMap<>();
+            for (Located<ImportDocument.Statement> item : in.statements()) {
+                ImportDocument.Statement s = item.value();
+                int counted = nextPosition.merge(s.event(), 1, Integer::sum);
+                int position = s.position() != null ? s.position() : counted;
+                statementPositions.add(position);
+                if (!eventByKey.containsKey(s.event())) {
+                    violations.add(Violation.body(item.at() + ".event", "event '" + s.event()
+                            + "' is neither in the document nor in Parley (by externalId)"));
+                    continue;
+                }
+                String place = s.event() + "#" + position;
+                if (placeAt.putIfAbsent(place, item.at()) != null) {
+                    violations.add(Violation.body(item.at() + ".position", "position " + position + " of event '"
+                            + s.event() + "' is also that of " + placeAt.get(place)));
+                } else if (statementByPlace.containsKey(place) && statementByPlace.get(place) == null) {
+                    violations.add(Violation.body(item.at() + ".position", "event '" + s.event()
+                            + "' has several statements at position " + position + " in Parley: fix them first"));
+                }
+                Slot speaker = participantByKey.get(s.speaker());
+                if (speaker == null) {
+                    violations.add(Violation.body(item.at() + ".speaker", "participant '" + s.speaker()
+                            + "' is neither in the document nor in Parley (by externalId or wikidataId)"));
+                } else if (!eventParticipants.getOrDefault(s.event(), Set.of()).contains(speaker)) {
+                    violations.add(Violation.body(item.at() + ".speaker", "participant '" + s.speaker()
+                            + "' is not a participant of event '" + s.event() + "'"));
+                }
+                checkTopics(item.at(), s.topics(), violations);
+            }
+        }
+
+        /** Creates or updates every record, in dependency order; a record already as given is left alone. */
+        ImportResult write(List<Violation> violations) {
+            int[] written = {0};
+            ImportResult.Counts people = writeAll(in.participants(), violations, written, (item, i) -> {
+                Slot slot = participantSlots.get(i);
+                var request = item.value();
+                return upsert(slot, () -> participants.create(request).id,
+                        id -> participants.update(id, current -> request).version);
+            });
+            ImportResult.Counts subjects = writeAll(in.topics(), violations, written, (item, i) -> {
+                Slot slot = topicBySlug.get(item.value().slug());
+                return upsert(slot, () -> topics.create(item.value()).id,
+                        id -> topics.update(id, current -> item.value()).version);
+            });
+            ImportResult.Counts held = writeAll(in.events(), violations, written, (item, i) -> {
+                ImportDocument.Event event = item.value();
+                var request = event.toRequest(event.participants().stream()
+                        .map(role -> participantByKey.get(role.participant()).id).toList());
+                return upsert(eventByKey.get(event.externalId()), () -> events.create(request).id,
+                        id -> events.update(id, current -> request).version);
+            });
+            ImportResult.Counts said = writeAll(in.statements(), violations, written, (item, i) -> {
+                ImportDocument.Statement s = item.value();
+                Slot event = eventByKey.get(s.event());
+                if (event.id == null) {
+                    return null; // its event failed: reported there
+                }
+                int position = statementPositions.get(i);
+                var request = s.toRequest(event.id, participantByKey.get(s.speaker()).id, position);
+                Slot slot = statementByPlace.computeIfAbsent(s.event() + "#" + position, k -> new Slot(null, null));
+                return upsert(slot, () -> statements.create(request).id,
+                        id -> statements.update(id, current -> request).version);
+            });
+            return new ImportResult(false, people, subjects, held, said);
+        }
+    }
+
+    private interface Writer<T> {
+        /** Writes one item: true if created, false if updated, null if unchanged (or skipped). */
+        Boolean write(Located<T> item, int index);
+    }
+
+    private <T> ImportResult.Counts writeAll(List<Located<T>> items, List<Violation> violations, int[] written,
+            Writer<T> writer) {
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Located<T> item = items.get(i);
+            try {
+                Boolean outcome = writer.write(item, i);
+                if (outcome == null) {
+                    unchanged++;
+                } else if (outcome) {
+                    created++;
+                } else {
+                    updated++;
+                }
+            } catch (ProblemException e) {
+                if (e.violations().isEmpty()) {
+                    violations.add(Violation.body(item.at(), e.getMessage()));
+                } else {
+                    e.violations().forEach(v -> violations.add(Violation.body(item.at() + "." + v.field(),
+                            v.message())));
+                }
+            }
+            if (++written[0] % CLEAR_EVERY == 0) {
+                entityManager.flush();
+                entityManager.clear();
+            }
+        }
+        return new ImportResult.Counts(created, updated, unchanged);
+    }
+
+    /** Creates the record, or updates it; true if created, false if changed, null if already as given. */
+    private static Boolean upsert(Slot slot, LongSupplier create, java.util.function.LongUnaryOperator update) {
+        if (slot.id == null) {
+            slot.id = create.getAsLong();
+            return Boolean.TRUE;
+        }
+        long version = update.applyAsLong(slot.id);
+        return version == slot.versionBefore ? null : Boolean.FALSE;
+    }
+
+    private static List<TopicRef> refs(List<TopicRef> refs) {
+        return refs == null ? List.of() : refs;
+    }
+
+    /** Looks keys up {@value #IN_LIST} at a time. */
+    private static <K, R> List<R> inChunks(Collection<K> keys, Function<List<K>, List<R>> lookup) {
+        List<K> all = new ArrayList<>(keys);
+        List<R> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            found.addAll(lookup.apply(all.subList(from, Math.min(all.size(), from + IN_LIST))));
+        }
+        return found;
+    }
+}
