@@ -1,7 +1,9 @@
 package org.parley.bulk;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
@@ -38,7 +40,7 @@ import org.parley.topic.TopicService;
 public class ImportService {
 
     /** Records written between two flushes of the persistence context, which is then emptied. */
-    private static final int CLEAR_EVERY = 500;
+    private static final int CLEAR_EVERY = 20;
     private static final int IN_LIST = 1000;
 
     /** One item of the input and where it is: {@code events[3]}, or {@code line 12} of an NDJSON stream. */
@@ -99,7 +101,11 @@ public class ImportService {
 
     /** Imports every item or none: any problem is a 400 naming each one, and nothing is written. */
     @Transactional
+    @TransactionConfiguration(timeout = 3600) // a document of a million records takes minutes, not the default 60 s
     public ImportResult run(Input in, boolean dryRun) {
+        // The services flush what they write themselves; without this, every query of every record would first
+        // check the whole persistence context for changes, which costs more than the writes.
+        entityManager.setFlushMode(FlushModeType.COMMIT);
         List<Violation> violations = new ArrayList<>();
         for (List<? extends Located<?>> items : List.of(in.participants(), in.topics(), in.events(),
                 in.statements())) {
@@ -348,6 +354,7 @@ public class ImportService {
                 return upsert(eventByKey.get(event.externalId()), () -> events.create(request).id,
                         id -> events.update(id, current -> request).version);
             });
+            Set<Long> indexLater = new java.util.LinkedHashSet<>();
             ImportResult.Counts said = writeAll(in.statements(), violations, written, (item, i) -> {
                 ImportDocument.Statement s = item.value();
                 Slot event = eventByKey.get(s.event());
@@ -357,9 +364,13 @@ public class ImportService {
                 int position = statementPositions.get(i);
                 var request = s.toRequest(event.id, participantByKey.get(s.speaker()).id, position);
                 Slot slot = statementByPlace.computeIfAbsent(s.event() + "#" + position, k -> new Slot(null, null));
-                return upsert(slot, () -> statements.create(request).id,
+                if (slot.id == null) {
+                    indexLater.add(event.id);
+                }
+                return upsert(slot, () -> statements.createInBulk(request).id,
                         id -> statements.update(id, current -> request).version);
             });
+            statements.indexEvents(indexLater);
             return new ImportResult(false, people, subjects, held, said);
         }
     }

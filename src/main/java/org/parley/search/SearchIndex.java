@@ -51,8 +51,14 @@ public class SearchIndex {
     /** Indexes a statement anew, then its event, whose words include those of its statements. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(Statement statement) {
-        replace("statement_term", "statement_id", statement.id, SearchTerms.of(statement.text, statement.translation));
+        indexWords(statement);
         index(statement.event);
+    }
+
+    /** Indexes a statement anew, but not its event: for a caller that indexes the event once after many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void indexWords(Statement statement) {
+        replace("statement_term", "statement_id", statement.id, SearchTerms.of(statement.text, statement.translation));
     }
 
     /** Indexes an event anew from its title, summary and the text of its statements. */

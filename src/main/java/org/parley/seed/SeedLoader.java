@@ -1,11 +1,11 @@
 package org.parley.seed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,17 +37,22 @@ public class SeedLoader {
         this.imports = imports;
     }
 
-    @Transactional
+    /**
+     * Each file in a transaction of its own (the import's), then its marker in another: should the marker be lost,
+     * the next start imports the file again, which changes nothing (imports are idempotent).
+     */
     void onStart(@Observes StartupEvent start) {
         for (String file : FILES) {
-            if (entityManager.find(DataImport.class, file) != null) {
+            if (QuarkusTransaction.requiringNew().call(() -> entityManager.find(DataImport.class, file)) != null) {
                 continue;
             }
             ImportResult result = imports.run(read(file), false);
-            DataImport marker = new DataImport();
-            marker.name = file;
-            marker.importedAt = Instant.now();
-            entityManager.persist(marker);
+            QuarkusTransaction.requiringNew().run(() -> {
+                DataImport marker = new DataImport();
+                marker.name = file;
+                marker.importedAt = Instant.now();
+                entityManager.persist(marker);
+            });
             LOG.infof("Imported %s: %d participants, %d topics, %d events, %d statements created", file,
                     result.participants().created(), result.topics().created(), result.events().created(),
                     result.statements().created());

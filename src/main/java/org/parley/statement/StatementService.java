@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,6 +152,30 @@ public class StatementService {
                 StatementRow.from(statement));
         generation.advance();
         return statement;
+    }
+
+    /**
+     * Creates a statement as {@link #create} does, except that its event's words are left for {@link #indexEvents}:
+     * a bulk import adds many statements to an event and indexes the event once, not once per statement.
+     */
+    public Statement createInBulk(StatementRequest request) {
+        Statement statement = new Statement();
+        apply(request, statement);
+        statements.persist(statement);
+        searchIndex.indexWords(statement);
+        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement),
+                StatementRow.from(statement));
+        return statement;
+    }
+
+    /** Indexes the words of these events, after statements were created in bulk. */
+    public void indexEvents(Collection<Long> eventIds) {
+        for (Long id : eventIds) {
+            searchIndex.index(events.findById(id));
+        }
+        if (!eventIds.isEmpty()) {
+            generation.advance();
+        }
     }
 
     /**

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Bulk-import benchmark: writes a generated import document, starts Parley on a fresh database, and times
+# POST /api/v1/import three times: the first import (everything created), the same document again (nothing
+# changes), and a dry run of it. Prints records/s; then the change feed read from the start (changes/s).
+#
+#   bench/import.sh h2 [STATEMENTS]      # default 100000; fresh H2 file database under /tmp/bench-import
+#   bench/import.sh pg [STATEMENTS]      # fresh PostgreSQL database parley_import
+#
+# Parley is the packaged jar of the target ($PARLEY_JAR or /tmp/parley-<target>/quarkus-run.jar, see README),
+# started with PARLEY_JAVA_OPTS (default here: the JVM's own default heap, as `java -jar` runs it).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+target="${1:?usage: import.sh h2|pg [STATEMENTS]}"
+statements="${2:-100000}"
+H2_DB="${H2_DB:-/tmp/bench-import/parley}"
+PG_DB="${PG_DB:-parley_import}"
+PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:- }"
+. "$here/lib.sh"
+
+doc="/tmp/bench-import-$statements.json"
+[[ -f "$doc" ]] || python3 "$here/import_doc.py" --statements "$statements" --seed 7 --out "$doc"
+case "$target" in
+    h2) rm -rf "$(dirname "$H2_DB")" ;;
+    pg) psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -c "drop database if exists $PG_DB" \
+            -c "create database $PG_DB" ;;
+esac
+log="/tmp/bench-import-$target-$BENCH_PORT.log"
+start_parley "$target" "$log"
+trap stop_parley EXIT
+wait_ready || { tail -30 "$log" >&2; exit 1; }
+records=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(sum(len(v) for v in d.values()))" "$doc")
+url="http://127.0.0.1:$BENCH_PORT/api/v1/import"
+
+post() { # post LABEL [QUERY]: one import, timed; prints the result's counts
+    local label="$1" query="${2:-}" t0 code
+    t0=$(now)
+    code=$(curl -s -o /tmp/bench-import-result.json -w '%{http_code}' -u "editor:${PARLEY_EDITOR_PASSWORD:-bench}" \
+        -H 'Content-Type: application/json' --data-binary "@$doc" "$url$query")
+    local took; took=$(elapsed "$t0")
+    [[ "$code" == 200 ]] || { echo "$label: HTTP $code" >&2; head -c 2000 /tmp/bench-import-result.json >&2; exit 1; }
+    awk -v l="$label" -v t="$took" -v s="$statements" -v r="$records" \
+        'BEGIN { printf "%-22s %7.1f s  %8.0f statements/s  %8.0f records/s\n", l, t, s / t, r / t }'
+    python3 -c "import json; d=json.load(open('/tmp/bench-import-result.json')); \
+print('    ' + ', '.join(f'{k} {v}' for k, v in d.items()))"
+}
+
+echo "document: $doc ($statements statements, $records records, $(du -h "$doc" | cut -f1)), target $target"
+post "import (all created)"
+post "same document again"
+post "dry run" "?dryRun=true"
+
+t0=$(now)
+changes=$(python3 - "$BENCH_PORT" <<'PY'
+import json, sys, urllib.request
+port, cursor, total = sys.argv[1], None, 0
+while True:
+    url = f"http://127.0.0.1:{port}/api/v1/changes?size=1000" + (f"&cursor={cursor}" if cursor else "")
+    page = json.load(urllib.request.urlopen(url))
+    total += len(page["items"])
+    cursor = page["nextCursor"]
+    if not page["more"]:
+        break
+print(total)
+PY
+)
+took=$(elapsed "$t0")
+awk -v c="$changes" -v t="$took" 'BEGIN { printf "%-22s %7.1f s  %8d changes  %8.0f changes/s\n", "change feed from start", t, c, c / t }'
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load before/after in uptime: $(uptime | sed 's/.*load average: //')"
