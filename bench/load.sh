@@ -45,6 +45,16 @@ init_schema() {
 }
 
 EVENT_COUNTRY_SQL="$(dirname "$0")/../src/main/resources/db/migration/V5__event_country.sql"
+HISTORY_SQL="$(dirname "$0")/../src/main/resources/db/migration/V9__history.sql"
+# The loaded records (ids from 1,000,000, see generate.py) become revision 1 of their history, as V9 makes of what
+# exists when it runs, so that the change feed and asOf know them; the seed records have their own revision already.
+history_baseline() {
+    sed -n '/^insert into [a-z_]*_aud/,/;$/p' "$HISTORY_SQL" | sed -E \
+        -e 's/^from (participant|topic|event|statement);$/from \1 where id >= 1000000;/' \
+        -e 's/^from event_source;$/from event_source where event_id >= 1000000;/' \
+        -e 's/^(select 1, 0, id, .*) from (topic|event_participant);$/\1 from \2 where id >= 1000000;/' \
+        -e 's/^select 1, 0, (participant_id|event_id|statement_id)(.*) from ([a-z_]+);$/select 1, 0, \1\2 from \3 where \1 >= 1000000;/'
+}
 if [[ "$target" == pg ]]; then
     if [[ "$fresh" == --fresh ]]; then
         psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -v ON_ERROR_STOP=1 \
@@ -84,6 +94,7 @@ if [[ "$target" == pg ]]; then
         # the country index that Parley keeps on writes (migration V5 fills it the same way)
         echo "delete from event_country;"
         sed -n '/^insert into event_country/,/;$/p' "$EVENT_COUNTRY_SQL"
+        history_baseline
         for t in "${IDENTITY_TABLES[@]}"; do
             echo "select setval(pg_get_serial_sequence('$t', 'id'), (select max(id) from $t));"
         done
@@ -194,6 +205,7 @@ else
         # the country index that Parley keeps on writes (migration V5 fills it the same way)
         echo "delete from event_country;"
         sed -n '/^insert into event_country/,/;$/p' "$EVENT_COUNTRY_SQL"
+        history_baseline
     } >"$script"
     # Each statement commits on its own (autocommit). CSVREAD reads its whole file into a result that H2 keeps in
     # memory up to h2.maxMemoryRows rows, then spills to the database file: 3 M keeps a CSV part (2 M rows) in memory
