@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.common.Formats;
 import org.parley.common.Params;
-import org.parley.common.Problem;
 import org.parley.common.ProblemException;
 import org.parley.common.ProblemMappers;
 import org.parley.common.Violation;

@@ -169,8 +169,9 @@ public class EventResource {
     @Operation(operationId = "listEventRevisions", summary = "The revisions of an event",
             description = "Every write that created, changed or deleted the event, oldest first, with its time and"
                     + " editor; a deleted event keeps its history. Read a revision with `asOf`.")
-    @APIResponse(responseCode = "200", description = "The revisions, oldest first", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionResponse.Revisions.class)))
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RevisionResponse.Revisions.class)))
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     public RevisionResponse.Revisions revisions(@Parameter(description = "Event id") @PathParam("id") long id) {
         return new RevisionResponse.Revisions(history.revisions(Event.class, "Event", id));

@@ -171,8 +171,9 @@ public class StatementResource {
     @Operation(operationId = "listStatementRevisions", summary = "The revisions of a statement",
             description = "Every write that created, changed or deleted the statement, oldest first, with its time"
                     + " and editor; a deleted statement keeps its history. Read a revision with `asOf`.")
-    @APIResponse(responseCode = "200", description = "The revisions, oldest first", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionResponse.Revisions.class)))
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RevisionResponse.Revisions.class)))
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     public RevisionResponse.Revisions revisions(@Parameter(description = "Statement id") @PathParam("id") long id) {
         return new RevisionResponse.Revisions(history.revisions(Statement.class, "Statement", id));

@@ -44,7 +44,8 @@ class OpenApiTest {
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
                 Set<String> codes = responses.keySet();
                 String success = switch (method) {
-                    case "post" -> path.getKey().equals("/api/v1/import") ? "200" : "201"; // an import makes no one record
+                    // an import makes no one record to point to
+                    case "post" -> path.getKey().equals("/api/v1/import") ? "200" : "201";
                     case "delete" -> "204";
                     default -> "200";
                 };

@@ -122,7 +122,8 @@ class ChangeFeedTest {
         long spare = createTopic(unique("spare"));
         long eventId = createEvent(event("Entretien " + round, "PHONE_CALL", "2022-01-10", List.of(guest, host),
                 Map.of("topics", List.of(topic, earlier), "subjectCountries", List.of("KZ", "AF"))));
-        long kept = createStatement(eventId, host, "La Chine soutient le Kazakhstan.", Map.of("topics", List.of(topic)));
+        long kept = createStatement(eventId, host, "La Chine soutient le Kazakhstan.",
+                Map.of("topics", List.of(topic)));
         long dropped = createStatement(eventId, guest, "Déclaration retirée.", Map.of());
         patch("/api/v1/events/" + eventId, "{\"title\": \"Entretien téléphonique " + round + "\"}");
         patch("/api/v1/statements/" + kept, "{\"translation\": \"China supports Kazakhstan.\"}");
