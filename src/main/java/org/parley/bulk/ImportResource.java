@@ -136,13 +136,7 @@ public class ImportResource {
                     statements.add(new ImportService.Located<>(at, (ImportDocument.Statement) record));
                 }
             } catch (JsonProcessingException e) {
-                ProblemException problem = ProblemMappers.jsonProblem(e);
-                if (problem.violations().isEmpty()) {
-                    violations.add(Violation.body(at, problem.getMessage()));
-                } else {
-                    problem.violations().forEach(v -> violations.add(Violation.body(at + "." + v.field(),
-                            v.message())));
-                }
+                violations.addAll(ProblemMappers.jsonProblem(e).violationsAt(at));
             }
         }
         if (!violations.isEmpty()) {

@@ -397,12 +397,7 @@ public class ImportService {
                     updated++;
                 }
             } catch (ProblemException e) {
-                if (e.violations().isEmpty()) {
-                    violations.add(Violation.body(item.at(), e.getMessage()));
-                } else {
-                    e.violations().forEach(v -> violations.add(Violation.body(item.at() + "." + v.field(),
-                            v.message())));
-                }
+                violations.addAll(e.violationsAt(item.at()));
             }
             if (++written[0] % CLEAR_EVERY == 0) {
                 entityManager.flush();

@@ -244,11 +244,12 @@ public final class Paging {
     }
 
     /** A `Link` header value: this request with {@code parameter} set to {@code value}. */
-    public static String link(UriInfo uri, String parameter, Object value, String rel) {
-        UriBuilder builder = uri.getRequestUriBuilder().replaceQueryParam(parameter, value);
-        if ("cursor".equals(parameter)) {
-            builder.replaceQueryParam("since"); // the change feed's other start: a cursor replaces it
-        }
+    private static String link(UriInfo uri, String parameter, Object value, String rel) {
+        return link(uri.getRequestUriBuilder().replaceQueryParam(parameter, value), rel);
+    }
+
+    /** A {@code Link} header value for the request the builder makes. */
+    public static String link(UriBuilder builder, String rel) {
         return "<" + builder.build() + ">; rel=\"" + rel + "\"";
     }
 }

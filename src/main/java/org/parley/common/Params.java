@@ -103,6 +103,14 @@ public final class Params {
         return parsed.isEmpty() ? null : parsed.get(0);
     }
 
+    /** The moment of a parameter on its own (see {@link #instant}), or a 400 naming it. */
+    public static Instant validInstant(String name, String value) {
+        Params params = new Params();
+        Instant at = params.instant(name, value);
+        params.validate();
+        return at;
+    }
+
     /** A moment: an ISO date-time with offset such as 2024-05-01T00:00:00Z, or a date for its start in UTC. */
     public Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {

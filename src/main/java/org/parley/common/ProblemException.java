@@ -49,6 +49,17 @@ public class ProblemException extends RuntimeException {
         return new Problem(type, title, status, getMessage(), instance, violations);
     }
 
+    /**
+     * This failure as violations of the item at {@code at} of a larger input (an import): its fields under that
+     * place, or the place itself with the detail.
+     */
+    public List<Violation> violationsAt(String at) {
+        if (violations == null || violations.isEmpty()) {
+            return List.of(Violation.body(at, getMessage()));
+        }
+        return violations.stream().map(v -> Violation.body(at + "." + v.field(), v.message())).toList();
+    }
+
     /** The invalid fields, for a validation failure; else empty. */
     public List<Violation> violations() {
         return violations == null ? List.of() : violations;

@@ -158,9 +158,7 @@ public class EventResource {
     @Parameter(ref = IF_NONE_MATCH)
     public RestResponse<Rendered<EventResponse>> get(@Parameter(description = "Event id") @PathParam("id") long id,
             @Parameter(ref = AS_OF) @QueryParam(AS_OF) String asOf, @Context Request http) {
-        Params params = new Params();
-        Instant at = params.instant(AS_OF, asOf);
-        params.validate();
+        Instant at = Params.validInstant(AS_OF, asOf);
         return at != null ? service.readAsOf(id, at).response() : Preconditions.read(http, service.read(id));
     }
 

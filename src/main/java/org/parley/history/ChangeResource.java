@@ -78,7 +78,9 @@ public class ChangeResource {
         }
         Change.Page page = feed.after(after, limit);
         return RestResponse.ResponseBuilder.ok(page)
-                .header("Link", Paging.link(uri, "cursor", page.nextCursor(), "next"))
+                // the next page continues from the cursor alone: since= is where a first page starts
+                .header("Link", Paging.link(uri.getRequestUriBuilder().replaceQueryParam("since")
+                        .replaceQueryParam("cursor", page.nextCursor()), "next"))
                 .build();
     }
 }

@@ -144,12 +144,8 @@ public class StatementService {
     }
 
     public Statement create(StatementRequest request) {
-        Statement statement = new Statement();
-        apply(request, statement);
-        statements.persistAndFlush(statement);
-        searchIndex.index(statement);
-        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement),
-                StatementRow.from(statement));
+        Statement statement = createInBulk(request);
+        searchIndex.index(statement.event);
         generation.advance();
         return statement;
     }

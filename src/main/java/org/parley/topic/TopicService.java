@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ public class TopicService {
         }
         Map<String, Topic> bySlug = topics.findBySlugs(refs.stream().map(TopicRef::slug).toList()).stream()
                 .collect(Collectors.toMap(t -> t.slug, Function.identity()));
-        Set<Topic> resolved = new TreeSet<>(Comparator.comparing((Topic t) -> t.slug));
+        Set<Topic> resolved = new TreeSet<>(); // in slug order (Topic's natural order)
         for (int i = 0; i < refs.size(); i++) {
             Topic topic = bySlug.get(refs.get(i).slug());
             if (topic == null) {
