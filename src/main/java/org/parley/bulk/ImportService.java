@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,8 @@ import org.parley.event.EventService;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantRequest;
 import org.parley.participant.ParticipantService;
+import org.parley.statement.Statement;
+import org.parley.statement.StatementRequest;
 import org.parley.statement.StatementService;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicRef;
@@ -42,6 +45,8 @@ public class ImportService {
     /** Records written between two flushes of the persistence context, which is then emptied. */
     private static final int CLEAR_EVERY = 20;
     private static final int IN_LIST = 1000;
+    /** New statements created in one go. */
+    private static final int CREATE_BATCH = 1000;
 
     /** One item of the input and where it is: {@code events[3]}, or {@code line 12} of an NDJSON stream. */
     public record Located<T>(String at, T value) {
@@ -336,6 +341,7 @@ public class ImportService {
         /** Creates or updates every record, in dependency order; a record already as given is left alone. */
         ImportResult write(List<Violation> violations) {
             int[] written = {0};
+            Set<Long> indexLater = new LinkedHashSet<>();
             ImportResult.Counts people = writeAll(in.participants(), violations, written, (item, i) -> {
                 Slot slot = participantSlots.get(i);
                 var request = item.value();
@@ -351,10 +357,13 @@ public class ImportService {
                 ImportDocument.Event event = item.value();
                 var request = event.toRequest(event.participants().stream()
                         .map(role -> participantByKey.get(role.participant()).id).toList());
-                return upsert(eventByKey.get(event.externalId()), () -> events.create(request).id,
-                        id -> events.update(id, current -> request).version);
+                return upsert(eventByKey.get(event.externalId()), () -> {
+                    long id = events.createInBulk(request).id;
+                    indexLater.add(id); // with the words of its statements, once they are written
+                    return id;
+                }, id -> events.update(id, current -> request).version);
             });
-            Set<Long> indexLater = new java.util.LinkedHashSet<>();
+            List<Integer> fresh = new ArrayList<>(); // the statements to create, in bulk once the others are written
             ImportResult.Counts said = writeAll(in.statements(), violations, written, (item, i) -> {
                 ImportDocument.Statement s = item.value();
                 Slot event = eventByKey.get(s.event());
@@ -362,15 +371,31 @@ public class ImportService {
                     return null; // its event failed: reported there
                 }
                 int position = statementPositions.get(i);
-                var request = s.toRequest(event.id, participantByKey.get(s.speaker()).id, position);
                 Slot slot = statementByPlace.computeIfAbsent(s.event() + "#" + position, k -> new Slot(null, null));
                 if (slot.id == null) {
-                    indexLater.add(event.id);
+                    fresh.add(i);
+                    return Boolean.TRUE;
                 }
-                return upsert(slot, () -> statements.createInBulk(request).id,
-                        id -> statements.update(id, current -> request).version);
+                var request = s.toRequest(event.id, participantByKey.get(s.speaker()).id, position);
+                return update(slot, id -> statements.update(id, current -> request).version);
             });
+            List<Long> created = new ArrayList<>();
+            for (int from = 0; from < fresh.size(); from += CREATE_BATCH) {
+                List<Integer> chunk = fresh.subList(from, Math.min(fresh.size(), from + CREATE_BATCH));
+                List<StatementRequest> requests = chunk.stream().map(i -> {
+                    ImportDocument.Statement s = in.statements().get(i).value();
+                    return s.toRequest(eventByKey.get(s.event()).id, participantByKey.get(s.speaker()).id,
+                            statementPositions.get(i));
+                }).toList();
+                for (Statement statement : statements.createAll(requests, (k, e) ->
+                        violations.addAll(e.violationsAt(in.statements().get(chunk.get(k)).at())))) {
+                    created.add(statement.id);
+                    indexLater.add(statement.event.id);
+                }
+                entityManager.clear();
+            }
             statements.indexEvents(indexLater);
+            statements.recordCreated(created);
             return new ImportResult(false, people, subjects, held, said);
         }
     }
@@ -413,8 +438,12 @@ public class ImportService {
             slot.id = create.getAsLong();
             return Boolean.TRUE;
         }
-        long version = update.applyAsLong(slot.id);
-        return version == slot.versionBefore ? null : Boolean.FALSE;
+        return update(slot, update);
+    }
+
+    /** Updates a stored record; false if changed, null if already as given. */
+    private static Boolean update(Slot slot, java.util.function.LongUnaryOperator update) {
+        return update.applyAsLong(slot.id) == slot.versionBefore ? null : Boolean.FALSE;
     }
 
     private static List<TopicRef> refs(List<TopicRef> refs) {

@@ -121,6 +121,29 @@ public class Documents {
         return find(kind, "doc", ids);
     }
 
+    /**
+     * The stored documents of those of these records that are still at the given version, by id: what the record
+     * was at that version, for the change feed. Record and document are read in one statement, so they agree.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, byte[]> findAtVersion(Kind kind, Map<Long, Long> versionById) {
+        Map<Long, byte[]> found = new HashMap<>();
+        if (versionById.isEmpty()) {
+            return found;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select r.id, r.version, d.doc from " + kind.records
+                        + " r join " + kind.table + " d on d." + kind.key + " = r.id where r.id in (?1)")
+                .setParameter(1, versionById.keySet()).getResultList();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            if (versionById.get(id) == ((Number) row[1]).longValue()) {
+                found.put(id, (byte[]) row[2]);
+            }
+        }
+        return found;
+    }
+
     private Map<Long, byte[]> find(Kind kind, String column, Collection<Long> ids) {
         Map<Long, byte[]> found = new HashMap<>();
         if (ids.isEmpty()) {

@@ -135,13 +135,24 @@ public class EventService {
 
     public Event create(EventRequest request) {
         requireFreeExternalId(request.externalId(), null);
+        Event event = createInBulk(request);
+        searchIndex.index(event);
+        generation.advance();
+        return event;
+    }
+
+    /**
+     * Creates an event as {@link #create} does, but leaves to its caller, a bulk import, what it does once for many
+     * events: checking that external ids are free, indexing the events' words (with their statements', see
+     * {@link SearchIndex#indexEvents}) and advancing the data generation.
+     */
+    public Event createInBulk(EventRequest request) {
         Event event = new Event();
         apply(request, event);
-        events.persistAndFlush(event);
-        searchIndex.index(event);
+        events.persist(event);
         eventCountries.index(event);
-        documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event), null);
-        generation.advance();
+        documents.storeNew(Documents.Kind.EVENT, Map.of(event.id,
+                documents.document(Documents.Kind.EVENT, EventResponse.from(event), null)));
         return event;
     }
 

@@ -16,7 +16,9 @@ import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 import org.parley.common.Cursor;
+import org.parley.common.Documents;
 import org.parley.common.Record;
+import org.parley.common.Rendered;
 import org.parley.event.Event;
 import org.parley.event.EventResponse;
 import org.parley.participant.Participant;
@@ -39,21 +41,26 @@ public class ChangeFeed {
 
     /** The audited collections, in the order they appear within a revision. */
     enum Collection {
-        PARTICIPANTS("participants", "participant_aud", Participant.class,
+        PARTICIPANTS("participants", "participant_aud", Participant.class, null,
                 p -> ParticipantResponse.from((Participant) p)),
-        TOPICS("topics", "topic_aud", Topic.class, t -> TopicResponse.from((Topic) t)),
-        EVENTS("events", "event_aud", Event.class, e -> EventResponse.from((Event) e)),
-        STATEMENTS("statements", "statement_aud", Statement.class, s -> StatementResponse.from((Statement) s));
+        TOPICS("topics", "topic_aud", Topic.class, null, t -> TopicResponse.from((Topic) t)),
+        EVENTS("events", "event_aud", Event.class, Documents.Kind.EVENT, e -> EventResponse.from((Event) e)),
+        STATEMENTS("statements", "statement_aud", Statement.class, Documents.Kind.STATEMENT,
+                s -> StatementResponse.from((Statement) s));
 
         final String path;
         final String table;
         final Class<? extends Record> type;
+        /** The kind of stored document of the collection's records, if they have one. */
+        final Documents.Kind documents;
         final Function<Object, Object> response;
 
-        Collection(String path, String table, Class<? extends Record> type, Function<Object, Object> response) {
+        Collection(String path, String table, Class<? extends Record> type, Documents.Kind documents,
+                Function<Object, Object> response) {
             this.path = path;
             this.table = table;
             this.type = type;
+            this.documents = documents;
             this.response = response;
         }
     }
@@ -91,13 +98,16 @@ public class ChangeFeed {
         }
     }
 
-    private record Entry(Position position, Collection collection, RevisionType type) {
+    /** A change, and the version the record had after it (null for a deletion). */
+    private record Entry(Position position, Collection collection, RevisionType type, Long version) {
     }
 
     private final EntityManager entityManager;
+    private final Documents documents;
 
-    public ChangeFeed(EntityManager entityManager) {
+    public ChangeFeed(EntityManager entityManager, Documents documents) {
         this.entityManager = entityManager;
+        this.documents = documents;
     }
 
     /** The position before the first revision written at or after {@code since}. */
@@ -140,7 +150,7 @@ public class ChangeFeed {
         int order = collection.ordinal();
         String sameRevision = order < after.collection() ? "" : order > after.collection()
                 ? " or rev = :revision" : " or (rev = :revision and id > :id)";
-        var query = entityManager.createNativeQuery("select rev, revtype, id from " + collection.table
+        var query = entityManager.createNativeQuery("select rev, revtype, id, version from " + collection.table
                         + " where rev <= :last and (rev > :revision" + sameRevision + ") order by rev, id")
                 .setParameter("revision", after.revision()).setParameter("last", last).setMaxResults(limit);
         if (order == after.collection()) {
@@ -149,7 +159,7 @@ public class ChangeFeed {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(row -> new Entry(new Position(((Number) row[0]).longValue(), order,
                 ((Number) row[2]).longValue()), collection, RevisionType.fromRepresentation(
-                ((Number) row[1]).byteValue()))).toList();
+                ((Number) row[1]).byteValue()), row[3] == null ? null : ((Number) row[3]).longValue())).toList();
     }
 
     /** The changes with their revisions and, for all but deletions, the records as they stood after them. */
@@ -162,9 +172,30 @@ public class ChangeFeed {
                 .setParameter(1, page.stream().map(e -> e.position().revision()).distinct().toList())
                 .getResultList().forEach(revision -> revisions.put(revision.id, revision));
         Map<Collection, Map<Long, Map<Long, Object>>> records = new LinkedHashMap<>();
+        // Most changes are the last of their record: its stored document then shows it as the change left it. The
+        // others are read from the revision tables through Envers, which costs a few queries per record.
+        for (Collection collection : Collection.values()) {
+            if (collection.documents == null) {
+                continue;
+            }
+            Map<Long, Long> lastVersion = new HashMap<>();
+            page.stream().filter(e -> e.collection() == collection && e.version() != null)
+                    .forEach(e -> lastVersion.merge(e.position().id(), e.version(), Math::max));
+            Map<Long, byte[]> current = documents.findAtVersion(collection.documents, lastVersion);
+            for (Entry entry : page) {
+                long id = entry.position().id();
+                if (entry.collection() == collection && current.containsKey(id)
+                        && entry.version().equals(lastVersion.get(id))) {
+                    records.computeIfAbsent(collection, c -> new HashMap<>())
+                            .computeIfAbsent(entry.position().revision(), r -> new HashMap<>())
+                            .put(id, new Rendered<>(current.get(id)));
+                }
+            }
+        }
         Map<Collection, Map<Long, List<Long>>> wanted = new LinkedHashMap<>();
         for (Entry entry : page) {
-            if (entry.type() != RevisionType.DEL) {
+            if (entry.type() != RevisionType.DEL && !records.getOrDefault(entry.collection(), Map.of())
+                    .getOrDefault(entry.position().revision(), Map.of()).containsKey(entry.position().id())) {
                 wanted.computeIfAbsent(entry.collection(), c -> new LinkedHashMap<>())
                         .computeIfAbsent(entry.position().revision(), r -> new ArrayList<>())
                         .add(entry.position().id());

@@ -70,6 +70,16 @@ public class History {
         entityManager.flush();
     }
 
+    /**
+     * The revision of the current transaction, written now if it is not yet: for changes written to the revision
+     * tables by hand, in the same revision as those Envers writes at the commit. Called last in a write, after
+     * {@link org.parley.common.DataGeneration#advance()}, so that revision numbers still follow commit order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long currentRevision() {
+        return reader().getCurrentRevision(Revision.class, true).id;
+    }
+
     /** The last revision written at or before {@code at}; 404 when history starts later. */
     public Revision revisionAt(Instant at, String what, long id) {
         List<Revision> found = entityManager.createQuery(

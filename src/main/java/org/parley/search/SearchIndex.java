@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
 import org.parley.common.Filter;
@@ -24,6 +28,8 @@ public class SearchIndex {
 
     /** Words a single {@code q} may hold. */
     public static final int MAX_WORDS = 10;
+    /** Events indexed in one go. */
+    private static final int EVENT_BATCH = 500;
 
 
     private final EntityManager entityManager;
@@ -58,37 +64,75 @@ public class SearchIndex {
     /** Indexes a statement anew, but not its event: for a caller that indexes the event once after many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexWords(Statement statement) {
-        replace("statement_term", "statement_id", statement.id, SearchTerms.of(statement.text, statement.translation));
+        replace("statement_term", "statement_id", Map.of(statement.id,
+                SearchTerms.of(statement.text, statement.translation)));
+    }
+
+    /**
+     * Indexes statements just created, in JDBC batches, but not their events: for a bulk import, which indexes each
+     * event once after its statements.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void indexNew(Collection<Statement> created) {
+        Map<Long, Set<String>> terms = new HashMap<>();
+        created.forEach(statement -> terms.put(statement.id, SearchTerms.of(statement.text, statement.translation)));
+        replace("statement_term", "statement_id", terms);
     }
 
     /** Indexes an event anew from its title, summary and the text of its statements. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(Event event) {
-        Set<String> terms = new LinkedHashSet<>(SearchTerms.of(event.title, event.summary));
-        entityManager.createQuery("select s.text, s.translation from Statement s where s.event = :event", Object[].class)
-                .setParameter("event", event)
-                .getResultList()
-                .forEach(texts -> terms.addAll(SearchTerms.of((String) texts[0], (String) texts[1])));
-        replace("event_term", "event_id", event.id, terms);
+        indexEvents(List.of(event.id));
     }
 
     /**
-     * Replaces the words of one row in one JDBC batch. The term tables are written with plain SQL, never as managed
-     * entities: a row deleted and inserted again in one transaction would clash in the persistence context.
+     * Indexes events anew from their titles, summaries and the text of their statements, {@value #EVENT_BATCH} at a
+     * time: two queries and two JDBC batches for each, where an event at a time costs a bulk import most of its time.
      */
-    private void replace(String table, String column, long id, Set<String> terms) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void indexEvents(Collection<Long> eventIds) {
+        entityManager.flush();
+        List<Long> all = new ArrayList<>(eventIds);
+        for (int from = 0; from < all.size(); from += EVENT_BATCH) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + EVENT_BATCH));
+            Map<Long, Set<String>> terms = new HashMap<>();
+            entityManager.createQuery("select e.id, e.title, e.summary from Event e where e.id in ?1", Object[].class)
+                    .setParameter(1, chunk).getResultList()
+                    .forEach(row -> terms.put((Long) row[0], SearchTerms.of((String) row[1], (String) row[2])));
+            entityManager.createQuery("select s.event.id, s.text, s.translation from Statement s"
+                            + " where s.event.id in ?1", Object[].class)
+                    .setParameter(1, chunk).getResultList()
+                    .forEach(row -> terms.get((Long) row[0]).addAll(SearchTerms.of((String) row[1], (String) row[2])));
+            replace("event_term", "event_id", terms);
+        }
+    }
+
+    /**
+     * Replaces the words of rows in JDBC batches, inserting in word order (the order of the index they fill). The
+     * term tables are written with plain SQL, never as managed entities: a row deleted and inserted again in one
+     * transaction would clash in the persistence context.
+     */
+    private void replace(String table, String column, Map<Long, Set<String>> termsById) {
+        record Entry(String term, long id) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        termsById.forEach((id, terms) -> terms.forEach(term -> entries.add(new Entry(term, id))));
+        entries.sort(Comparator.comparing(Entry::term).thenComparingLong(Entry::id));
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from " + table + " where " + column + " = ?")) {
-                delete.setLong(1, id);
-                delete.executeUpdate();
+                for (Long id : termsById.keySet()) {
+                    delete.setLong(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into " + table + " (term, " + column + ") values (?, ?)")) {
-                for (String term : terms) {
-                    insert.setString(1, term);
-                    insert.setLong(2, id);
+                for (Entry entry : entries) {
+                    insert.setString(1, entry.term());
+                    insert.setLong(2, entry.id());
                     insert.addBatch();
                 }
                 insert.executeBatch();

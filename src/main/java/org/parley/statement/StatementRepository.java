@@ -2,15 +2,22 @@ package org.parley.statement;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import org.hibernate.Session;
 import org.parley.common.Filter;
 import org.parley.event.Event;
 import org.parley.search.SearchIndex;
+import org.parley.topic.Topic;
 import org.parley.topic.TopicRepository;
 
 @ApplicationScoped
 public class StatementRepository implements PanacheRepository<Statement> {
+
+    private static final int IN_LIST = 1000;
 
     private final TopicRepository topics;
 
@@ -81,5 +88,76 @@ public class StatementRepository implements PanacheRepository<Statement> {
     /** Deletes the event's statements one by one, so that each deletion is in their history. */
     public void deleteForEvent(Event event) {
         list("event", event).forEach(this::delete);
+    }
+
+    /**
+     * Inserts new statements and their topics in JDBC batches and gives them their generated ids: for a bulk import,
+     * where Hibernate would send a statement at a time (identity ids leave it no batches). What Hibernate writes for
+     * a persisted statement, this writes, but for its history: see {@link #recordCreated}.
+     */
+    public void insertAll(List<Statement> made) {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into statement (event_id, speaker_id,"
+                    + " text, language, translation, kind, position, source_url, created_at, updated_at, version,"
+                    + " event_date, speaker_country) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
+                for (Statement s : made) {
+                    insert.setLong(1, s.event.id);
+                    insert.setLong(2, s.speaker.id);
+                    insert.setString(3, s.text);
+                    insert.setString(4, s.language);
+                    insert.setString(5, s.translation);
+                    insert.setString(6, s.kind.name());
+                    insert.setInt(7, s.position);
+                    insert.setString(8, s.sourceUrl);
+                    insert.setObject(9, s.createdAt.atOffset(ZoneOffset.UTC));
+                    insert.setObject(10, s.updatedAt.atOffset(ZoneOffset.UTC));
+                    insert.setLong(11, s.version);
+                    insert.setObject(12, s.eventDate);
+                    insert.setString(13, s.speakerCountry);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    for (Statement s : made) {
+                        if (!keys.next()) {
+                            throw new IllegalStateException("the database returned fewer ids than statements");
+                        }
+                        s.id = keys.getLong(1);
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into statement_topic (statement_id, topic_id) values (?, ?)")) {
+                for (Statement s : made) {
+                    for (Topic topic : s.topics) {
+                        insert.setLong(1, s.id);
+                        insert.setLong(2, topic.id);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Writes the history of statements {@link #insertAll} created: their rows and topics as revision {@code revision}
+     * created them, in the tables and columns where Hibernate Envers keeps the history of a statement it persisted
+     * (a bulk import leaves Envers nothing to see). {@code HistoryTest} reads such a statement back through Envers.
+     */
+    public void recordCreated(long revision, List<Long> ids) {
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            getEntityManager().createNativeQuery("insert into statement_aud (rev, revtype, id, event_id, speaker_id,"
+                            + " text, language, translation, kind, position, source_url, created_at, updated_at,"
+                            + " version) select ?1, 0, id, event_id, speaker_id, text, language, translation, kind,"
+                            + " position, source_url, created_at, updated_at, version from statement where id in (?2)")
+                    .setParameter(1, revision).setParameter(2, chunk).executeUpdate();
+            getEntityManager().createNativeQuery("insert into statement_topic_aud (rev, revtype, statement_id,"
+                            + " topic_id) select ?1, 0, statement_id, topic_id from statement_topic"
+                            + " where statement_id in (?2)")
+                    .setParameter(1, revision).setParameter(2, chunk).executeUpdate();
+        }
     }
 }

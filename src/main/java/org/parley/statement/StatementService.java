@@ -4,13 +4,19 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
 import org.parley.common.ListCache;
@@ -29,6 +35,7 @@ import org.parley.participant.Participant;
 import org.parley.participant.ParticipantRepository;
 import org.parley.search.SearchIndex;
 import org.parley.topic.Topic;
+import org.parley.topic.TopicRef;
 import org.parley.topic.TopicService;
 
 @ApplicationScoped
@@ -164,11 +171,58 @@ public class StatementService {
         return statement;
     }
 
+    /**
+     * Creates many statements as {@link #createInBulk} creates one, but with their references looked up in a few
+     * queries and their rows, topics, words and documents written in JDBC batches; their history is left to
+     * {@link #recordCreated}, once the writing transaction is at its end. Every request gives its position. A
+     * request that fails is reported to {@code failed} with its index and not written.
+     */
+    public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed) {
+        statements.flush(); // the events and participants the statements refer to are rows before they are
+        events.list("id in ?1", requests.stream().map(StatementRequest::eventId).distinct().toList());
+        participants.list("id in ?1", requests.stream().map(StatementRequest::speakerId).distinct().toList());
+        Map<String, Topic> topicsBySlug = topics.bySlug(requests.stream()
+                .flatMap(r -> r.topics() == null ? Stream.empty() : r.topics().stream()).map(TopicRef::slug)
+                .collect(Collectors.toSet()));
+        // as Hibernate would set them, to the precision the database keeps
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Statement> made = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            StatementRequest request = Objects.requireNonNull(requests.get(i));
+            Objects.requireNonNull(request.position(), "a statement created in bulk needs its position");
+            Statement statement = new Statement();
+            try {
+                apply(request, statement, topicsBySlug);
+            } catch (ProblemException e) {
+                failed.accept(i, e);
+                continue;
+            }
+            statement.createdAt = now;
+            statement.updatedAt = now;
+            made.add(statement);
+        }
+        statements.insertAll(made);
+        searchIndex.indexNew(made);
+        Map<Long, Documents.Document> rendered = new HashMap<>();
+        made.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT, StatementResponse.from(s),
+                StatementRow.from(s))));
+        documents.storeNew(Documents.Kind.STATEMENT, rendered);
+        return made;
+    }
+
+    /**
+     * Records the creation of statements {@link #createAll} wrote in the history, in the revision of the current
+     * transaction; called last in the transaction, after the data generation advanced.
+     */
+    public void recordCreated(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            statements.recordCreated(history.currentRevision(), ids);
+        }
+    }
+
     /** Indexes the words of these events, after statements were created in bulk. */
     public void indexEvents(Collection<Long> eventIds) {
-        for (Long id : eventIds) {
-            searchIndex.index(events.findById(id));
-        }
+        searchIndex.indexEvents(eventIds);
         if (!eventIds.isEmpty()) {
             generation.advance();
         }
@@ -214,6 +268,11 @@ public class StatementService {
 
     /** Checks the references (event, speaker who took part in it, topics, source) and copies the request over. */
     private void apply(StatementRequest request, Statement statement) {
+        apply(request, statement, topics.bySlug(request.topics() == null ? List.of()
+                : request.topics().stream().map(TopicRef::slug).toList()));
+    }
+
+    private void apply(StatementRequest request, Statement statement, Map<String, Topic> topicsBySlug) {
         List<Violation> violations = new ArrayList<>();
         Event event = events.findById(request.eventId());
         Participant speaker = participants.findById(request.speakerId());
@@ -229,7 +288,7 @@ public class StatementService {
         if (event != null && request.sourceUrl() != null && !event.hasSource(request.sourceUrl())) {
             violations.add(Violation.body("sourceUrl", "must be the url of one of the sources of event " + event.id));
         }
-        Set<Topic> resolvedTopics = topics.resolve("topics", request.topics(), violations);
+        Set<Topic> resolvedTopics = TopicService.resolve("topics", request.topics(), violations, topicsBySlug);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

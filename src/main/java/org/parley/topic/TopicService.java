@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,11 +134,22 @@ public class TopicService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<Topic> resolve(String field, List<TopicRef> refs, List<Violation> violations) {
+        return resolve(field, refs, violations, bySlug(refs == null ? List.of() : refs.stream().map(TopicRef::slug)
+                .toList()));
+    }
+
+    /** The topics with these slugs, by slug. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Topic> bySlug(Collection<String> slugs) {
+        return topics.findBySlugs(slugs).stream().collect(Collectors.toMap(t -> t.slug, Function.identity()));
+    }
+
+    /** Resolves topic references as {@link #resolve(String, List, List)} does, among topics already looked up. */
+    public static Set<Topic> resolve(String field, List<TopicRef> refs, List<Violation> violations,
+            Map<String, Topic> bySlug) {
         if (refs == null || refs.isEmpty()) {
             return new LinkedHashSet<>();
         }
-        Map<String, Topic> bySlug = topics.findBySlugs(refs.stream().map(TopicRef::slug).toList()).stream()
-                .collect(Collectors.toMap(t -> t.slug, Function.identity()));
         Set<Topic> resolved = new TreeSet<>(); // in slug order (Topic's natural order)
         for (int i = 0; i < refs.size(); i++) {
             Topic topic = bySlug.get(refs.get(i).slug());

@@ -121,6 +121,42 @@ class ImportTest {
     }
 
     @Test
+    void importedStatementsHaveTheirHistoryFeedEntriesAndWordsLikeAnyOther() throws Exception {
+        String run = unique("bulk").toLowerCase();
+        String before = feedEnd();
+        importing(document(run), 200);
+        long eventId = eventTitled(run).getLong("items[0].id");
+        // found by a word of one statement only, accents folded, through the statements and through their event
+        JsonPath said = anonymous().queryParam("q", "revolutions couleur").queryParam("event", eventId)
+                .get("/api/v1/statements").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(3), said.getList("items.position"));
+        assertEquals(List.of(eventId), eventTitled("empecher " + run).getList("items.id", Long.class));
+        long statementId = said.getLong("items[0].id");
+
+        String current = anonymous().get("/api/v1/statements/" + statementId).then().statusCode(200)
+                .body("topics.slug", contains(run + "-kz"), "speakerName", equalTo("Wang Yi " + run))
+                .extract().asString();
+        // its history: created by the importing editor, and as it stood then what a read shows now
+        anonymous().get("/api/v1/statements/" + statementId + "/revisions").then().statusCode(200)
+                .body("items.operation", contains("CREATED"), "items.editor", contains("editor"),
+                        "items.version", contains(0));
+        String then = anonymous().queryParam("asOf", java.time.Instant.now().toString())
+                .get("/api/v1/statements/" + statementId).then().statusCode(200).extract().asString();
+        assertEquals(JSON.readTree(current), JSON.readTree(then));
+        // the feed: every record of the import once, in one revision, the statement as a read shows it
+        JsonPath feed = anonymous().queryParam("cursor", before).queryParam("size", 1000).get("/api/v1/changes")
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> mine = feed.<Map<String, Object>>getList("items").stream()
+                .filter(c -> JSON.valueToTree(c.get("record")).toString().contains(run)).toList();
+        assertEquals(List.of("participants", "participants", "topics", "events", "statements", "statements",
+                "statements"), mine.stream().map(c -> c.get("collection")).toList());
+        assertEquals(1, mine.stream().map(c -> c.get("revision")).distinct().count());
+        Map<String, Object> change = mine.stream().filter(c -> ((Number) c.get("id")).longValue() == statementId)
+                .findFirst().orElseThrow();
+        assertEquals(JSON.readTree(current), JSON.valueToTree(change.get("record")));
+    }
+
+    @Test
     void changedRecordsAreUpdatedInPlaceAndTheRestLeftAlone() throws Exception {
         String run = unique("upd").toLowerCase();
         importing(document(run), 200);
