@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.parley.common.ProblemException;
 import org.parley.common.ProblemMappers;
 import org.parley.common.Violation;
@@ -363,30 +364,41 @@ public class ImportService {
                     return id;
                 }, id -> events.update(id, current -> request).version);
             });
+            // stored statements already as the document has them, found a thousand at a time, are left alone
+            Map<Long, StatementRequest> storedRequests = new HashMap<>();
+            for (int i = 0; i < in.statements().size(); i++) {
+                Slot slot = statementByPlace.get(placeOf(i));
+                boolean eventWritten = eventByKey.get(in.statements().get(i).value().event()).id != null;
+                if (slot != null && slot.id != null && eventWritten) {
+                    storedRequests.put(slot.id, statementRequest(i));
+                }
+            }
+            Set<Long> asStored = new HashSet<>(inChunks(storedRequests.keySet(), ids -> {
+                List<Long> same = statements.alreadyAsRequested(ids.stream()
+                        .collect(Collectors.toMap(Function.identity(), storedRequests::get)));
+                entityManager.clear();
+                return same;
+            }));
             List<Integer> fresh = new ArrayList<>(); // the statements to create, in bulk once the others are written
             ImportResult.Counts said = writeAll(in.statements(), violations, written, (item, i) -> {
-                ImportDocument.Statement s = item.value();
-                Slot event = eventByKey.get(s.event());
-                if (event.id == null) {
+                if (eventByKey.get(item.value().event()).id == null) {
                     return null; // its event failed: reported there
                 }
-                int position = statementPositions.get(i);
-                Slot slot = statementByPlace.computeIfAbsent(s.event() + "#" + position, k -> new Slot(null, null));
+                Slot slot = statementByPlace.computeIfAbsent(placeOf(i), k -> new Slot(null, null));
                 if (slot.id == null) {
                     fresh.add(i);
                     return Boolean.TRUE;
                 }
-                var request = s.toRequest(event.id, participantByKey.get(s.speaker()).id, position);
+                if (asStored.contains(slot.id)) {
+                    return null;
+                }
+                var request = statementRequest(i);
                 return update(slot, id -> statements.update(id, current -> request).version);
             });
             List<Long> created = new ArrayList<>();
             for (int from = 0; from < fresh.size(); from += CREATE_BATCH) {
                 List<Integer> chunk = fresh.subList(from, Math.min(fresh.size(), from + CREATE_BATCH));
-                List<StatementRequest> requests = chunk.stream().map(i -> {
-                    ImportDocument.Statement s = in.statements().get(i).value();
-                    return s.toRequest(eventByKey.get(s.event()).id, participantByKey.get(s.speaker()).id,
-                            statementPositions.get(i));
-                }).toList();
+                List<StatementRequest> requests = chunk.stream().map(this::statementRequest).toList();
                 for (Statement statement : statements.createAll(requests, (k, e) ->
                         violations.addAll(e.violationsAt(in.statements().get(chunk.get(k)).at())))) {
                     created.add(statement.id);
@@ -397,6 +409,18 @@ public class ImportService {
             statements.indexEvents(indexLater);
             statements.recordCreated(created);
             return new ImportResult(false, people, subjects, held, said);
+        }
+
+        /** Where statement {@code i} of the input goes: its event's key and its position. */
+        private String placeOf(int i) {
+            return in.statements().get(i).value().event() + "#" + statementPositions.get(i);
+        }
+
+        /** Statement {@code i} of the input as a request, once its event and speaker have ids. */
+        private StatementRequest statementRequest(int i) {
+            ImportDocument.Statement s = in.statements().get(i).value();
+            return s.toRequest(eventByKey.get(s.event()).id, participantByKey.get(s.speaker()).id,
+                    statementPositions.get(i));
         }
     }
 

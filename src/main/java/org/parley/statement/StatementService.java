@@ -179,11 +179,7 @@ public class StatementService {
      */
     public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed) {
         statements.flush(); // the events and participants the statements refer to are rows before they are
-        events.list("id in ?1", requests.stream().map(StatementRequest::eventId).distinct().toList());
-        participants.list("id in ?1", requests.stream().map(StatementRequest::speakerId).distinct().toList());
-        Map<String, Topic> topicsBySlug = topics.bySlug(requests.stream()
-                .flatMap(r -> r.topics() == null ? Stream.empty() : r.topics().stream()).map(TopicRef::slug)
-                .collect(Collectors.toSet()));
+        Map<String, Topic> topicsBySlug = loadReferences(requests);
         // as Hibernate would set them, to the precision the database keeps
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Statement> made = new ArrayList<>();
@@ -208,6 +204,48 @@ public class StatementService {
                 StatementRow.from(s))));
         documents.storeNew(Documents.Kind.STATEMENT, rendered);
         return made;
+    }
+
+    /**
+     * Those of these stored statements (by id, with the request for each) that are already as their request would
+     * make them, in a few queries: a bulk import leaves them alone instead of locking and comparing each in turn.
+     * A request that would fail is not among them; an update reports it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> alreadyAsRequested(Map<Long, StatementRequest> requests) {
+        Map<String, Topic> topicsBySlug = loadReferences(requests.values());
+        List<Long> same = new ArrayList<>();
+        for (Statement stored : statements.list("id in ?1", requests.keySet())) {
+            StatementRequest request = requests.get(stored.id);
+            if (request.position() == null) {
+                continue; // moves it to the end unless it is there: for an update to decide
+            }
+            Statement wanted = new Statement();
+            try {
+                apply(request, wanted, topicsBySlug);
+            } catch (ProblemException e) {
+                continue;
+            }
+            wanted.id = stored.id;
+            wanted.createdAt = stored.createdAt;
+            wanted.updatedAt = stored.updatedAt;
+            wanted.version = stored.version;
+            if (StatementResponse.from(wanted).equals(StatementResponse.from(stored))) {
+                same.add(stored.id);
+            }
+        }
+        return same;
+    }
+
+    /**
+     * Loads the events and speakers of these requests into the persistence context, where {@link #apply} finds them
+     * without a query each, and returns their topics by slug.
+     */
+    private Map<String, Topic> loadReferences(Collection<StatementRequest> requests) {
+        events.list("id in ?1", requests.stream().map(StatementRequest::eventId).distinct().toList());
+        participants.list("id in ?1", requests.stream().map(StatementRequest::speakerId).distinct().toList());
+        return topics.bySlug(requests.stream().flatMap(r -> r.topics() == null ? Stream.empty() : r.topics().stream())
+                .map(TopicRef::slug).collect(Collectors.toSet()));
     }
 
     /**

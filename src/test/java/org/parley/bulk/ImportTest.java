@@ -167,21 +167,23 @@ class ImportTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> said = (List<Map<String, Object>>) changed.get("statements");
         said.get(1).put("translation", "Russia is ready to cooperate.");
+        said.get(2).put("topics", List.of());
         said.add(statement(run, run + "-lavrov", "Une quatrième déclaration."));
 
         String before = feedEnd();
         JsonPath result = importing(changed, 200);
         counts(result, "participants", 0, 0, 2);
         counts(result, "events", 0, 1, 0);
-        counts(result, "statements", 1, 1, 2);
+        counts(result, "statements", 1, 2, 1);
         long eventId = eventTitled(run).getLong("items[0].id");
         anonymous().get("/api/v1/events/" + eventId).then().statusCode(200)
                 .body("title", equalTo("Entretien téléphonique " + run), "version", equalTo(1),
                         "statements.position", contains(1, 2, 3, 4),
-                        "statements[1].translation", equalTo("Russia is ready to cooperate."));
+                        "statements[1].translation", equalTo("Russia is ready to cooperate."),
+                        "statements[2].topics", empty(), "statements[0].topics.slug", contains(run + "-kz"));
         anonymous().queryParam("cursor", before).get("/api/v1/changes").then().statusCode(200)
-                .body("items.operation", containsInAnyOrder("UPDATED", "UPDATED", "CREATED"),
-                        "items.collection", containsInAnyOrder("events", "statements", "statements"));
+                .body("items.operation", containsInAnyOrder("UPDATED", "UPDATED", "UPDATED", "CREATED"),
+                        "items.collection", containsInAnyOrder("events", "statements", "statements", "statements"));
     }
 
     @Test
