@@ -16,13 +16,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.parley.common.ProblemException;
 import org.parley.common.ProblemMappers;
 import org.parley.common.Violation;
 import org.parley.event.Event;
+import org.parley.event.EventRequest;
 import org.parley.event.EventService;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantRequest;
@@ -46,8 +49,8 @@ public class ImportService {
     /** Records written between two flushes of the persistence context, which is then emptied. */
     private static final int CLEAR_EVERY = 20;
     private static final int IN_LIST = 1000;
-    /** New statements created in one go. */
-    private static final int CREATE_BATCH = 1000;
+    /** New records created in one go. */
+    private static final int CREATE_BATCH = 500;
 
     /** One item of the input and where it is: {@code events[3]}, or {@code line 12} of an NDJSON stream. */
     public record Located<T>(String at, T value) {
@@ -354,17 +357,37 @@ public class ImportService {
                 return upsert(slot, () -> topics.create(item.value()).id,
                         id -> topics.update(id, current -> item.value()).version);
             });
+            Map<Long, EventRequest> storedEvents = new HashMap<>();
+            for (int i = 0; i < in.events().size(); i++) {
+                Slot slot = eventByKey.get(in.events().get(i).value().externalId());
+                if (slot.id != null) {
+                    storedEvents.put(slot.id, eventRequest(i));
+                }
+            }
+            Set<Long> eventsAsStored = asStored(storedEvents, events::alreadyAsRequested);
+            List<Integer> freshEvents = new ArrayList<>(); // created in bulk once the others are written
             ImportResult.Counts held = writeAll(in.events(), violations, written, (item, i) -> {
-                ImportDocument.Event event = item.value();
-                var request = event.toRequest(event.participants().stream()
-                        .map(role -> participantByKey.get(role.participant()).id).toList());
-                return upsert(eventByKey.get(event.externalId()), () -> {
-                    long id = events.createInBulk(request).id;
-                    indexLater.add(id); // with the words of its statements, once they are written
-                    return id;
-                }, id -> events.update(id, current -> request).version);
+                Slot slot = eventByKey.get(item.value().externalId());
+                if (slot.id == null) {
+                    freshEvents.add(i);
+                    return Boolean.TRUE;
+                }
+                if (eventsAsStored.contains(slot.id)) {
+                    return null;
+                }
+                var request = eventRequest(i);
+                return update(slot, id -> events.update(id, current -> request).version);
             });
-            // stored statements already as the document has them, found a thousand at a time, are left alone
+            List<Event> madeEvents = createInChunks(freshEvents, in.events(), this::eventRequest, events::createAll,
+                    violations);
+            for (int k = 0; k < freshEvents.size(); k++) {
+                if (madeEvents.get(k) != null) {
+                    eventByKey.get(in.events().get(freshEvents.get(k)).value().externalId()).id = madeEvents.get(k).id;
+                    indexLater.add(madeEvents.get(k).id); // with the words of its statements, once they are written
+                }
+            }
+
+            // stored statements already as the document has them are left alone
             Map<Long, StatementRequest> storedRequests = new HashMap<>();
             for (int i = 0; i < in.statements().size(); i++) {
                 Slot slot = statementByPlace.get(placeOf(i));
@@ -373,13 +396,8 @@ public class ImportService {
                     storedRequests.put(slot.id, statementRequest(i));
                 }
             }
-            Set<Long> asStored = new HashSet<>(inChunks(storedRequests.keySet(), ids -> {
-                List<Long> same = statements.alreadyAsRequested(ids.stream()
-                        .collect(Collectors.toMap(Function.identity(), storedRequests::get)));
-                entityManager.clear();
-                return same;
-            }));
-            List<Integer> fresh = new ArrayList<>(); // the statements to create, in bulk once the others are written
+            Set<Long> asStored = asStored(storedRequests, statements::alreadyAsRequested);
+            List<Integer> fresh = new ArrayList<>(); // created in bulk once the others are written
             ImportResult.Counts said = writeAll(in.statements(), violations, written, (item, i) -> {
                 if (eventByKey.get(item.value().event()).id == null) {
                     return null; // its event failed: reported there
@@ -396,15 +414,12 @@ public class ImportService {
                 return update(slot, id -> statements.update(id, current -> request).version);
             });
             List<Long> created = new ArrayList<>();
-            for (int from = 0; from < fresh.size(); from += CREATE_BATCH) {
-                List<Integer> chunk = fresh.subList(from, Math.min(fresh.size(), from + CREATE_BATCH));
-                List<StatementRequest> requests = chunk.stream().map(this::statementRequest).toList();
-                for (Statement statement : statements.createAll(requests, (k, e) ->
-                        violations.addAll(e.violationsAt(in.statements().get(chunk.get(k)).at())))) {
+            for (Statement statement : createInChunks(fresh, in.statements(), this::statementRequest,
+                    statements::createAll, violations)) {
+                if (statement != null) {
                     created.add(statement.id);
                     indexLater.add(statement.event.id);
                 }
-                entityManager.clear();
             }
             statements.indexEvents(indexLater);
             statements.recordCreated(created);
@@ -416,12 +431,54 @@ public class ImportService {
             return in.statements().get(i).value().event() + "#" + statementPositions.get(i);
         }
 
+        /** Event {@code i} of the input as a request, once its participants have ids. */
+        private EventRequest eventRequest(int i) {
+            ImportDocument.Event event = in.events().get(i).value();
+            return event.toRequest(event.participants().stream()
+                    .map(role -> participantByKey.get(role.participant()).id).toList());
+        }
+
         /** Statement {@code i} of the input as a request, once its event and speaker have ids. */
         private StatementRequest statementRequest(int i) {
             ImportDocument.Statement s = in.statements().get(i).value();
             return s.toRequest(eventByKey.get(s.event()).id, participantByKey.get(s.speaker()).id,
                     statementPositions.get(i));
         }
+    }
+
+    /** Creates many records at once: the records in the order of the requests, null for one that failed. */
+    private interface BulkCreator<R, T> {
+        List<T> createAll(List<R> requests, BiConsumer<Integer, ProblemException> failed);
+    }
+
+    /**
+     * Creates the items at these indexes, {@value #CREATE_BATCH} at a time, emptying the persistence context after
+     * each batch; a failed item's problems are violations at its place. Returns the records in the order of
+     * {@code indexes}, null for an item that failed.
+     */
+    private <R, T> List<T> createInChunks(List<Integer> indexes, List<? extends Located<?>> items,
+            IntFunction<R> request, BulkCreator<R, T> creator, List<Violation> violations) {
+        List<T> made = new ArrayList<>();
+        for (int from = 0; from < indexes.size(); from += CREATE_BATCH) {
+            List<Integer> chunk = indexes.subList(from, Math.min(indexes.size(), from + CREATE_BATCH));
+            made.addAll(creator.createAll(chunk.stream().map(request::apply).toList(),
+                    (k, e) -> violations.addAll(e.violationsAt(items.get(chunk.get(k)).at()))));
+            entityManager.flush();
+            entityManager.clear();
+        }
+        return made;
+    }
+
+    /**
+     * The stored records (by id, with the request of the document for each) that are already as the document has
+     * them, as {@code check} finds them {@value #IN_LIST} at a time.
+     */
+    private <R> Set<Long> asStored(Map<Long, R> requests, Function<Map<Long, R>, List<Long>> check) {
+        return new HashSet<>(inChunks(requests.keySet(), ids -> {
+            List<Long> same = check.apply(ids.stream().collect(Collectors.toMap(Function.identity(), requests::get)));
+            entityManager.clear();
+            return same;
+        }));
     }
 
     private interface Writer<T> {

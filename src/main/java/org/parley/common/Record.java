@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
@@ -52,6 +54,24 @@ public abstract class Record extends PanacheEntityBase {
             target.clear();
             target.addAll(content);
         }
+    }
+
+    /**
+     * Whether {@code stored} already is what {@code change} would make of it: {@code change} fills {@code fresh}, a
+     * new record (false if the change fails), which then takes the stored record's id, times and version; both are
+     * compared as {@code shown} shows them. Lets a bulk import leave records alone without locking each.
+     */
+    public static <T extends Record> boolean alreadyAs(T stored, T fresh, Consumer<T> change, Function<T, ?> shown) {
+        try {
+            change.accept(fresh);
+        } catch (ProblemException e) {
+            return false; // an update reports it
+        }
+        fresh.id = stored.id;
+        fresh.createdAt = stored.createdAt;
+        fresh.updatedAt = stored.updatedAt;
+        fresh.version = stored.version;
+        return shown.apply(fresh).equals(shown.apply(stored));
     }
 
     /** Optimistic locking for clients: a write that names the version it read fails with 409 when it is stale. */

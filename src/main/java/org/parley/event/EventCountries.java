@@ -20,19 +20,31 @@ public class EventCountries {
     /** Rewrites the countries of an event, in one JDBC batch. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(Event event) {
+        indexAll(List.of(event));
+    }
+
+    /** Rewrites the countries of events, in two JDBC batches. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void indexAll(List<Event> events) {
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("delete from event_country where event_id = ?")) {
-                delete.setLong(1, event.id);
-                delete.executeUpdate();
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from event_country where event_id = ?")) {
+                for (Event event : events) {
+                    delete.setLong(1, event.id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into event_country (country, role, event_date, event_id) values (?, ?, ?, ?)")) {
-                for (String country : event.countries()) {
-                    add(insert, country, EventCountry.PARTICIPANT, event);
-                }
-                for (String country : event.subjectCountries) {
-                    add(insert, country, EventCountry.SUBJECT, event);
+                for (Event event : events) {
+                    for (String country : event.countries()) {
+                        add(insert, country, EventCountry.PARTICIPANT, event);
+                    }
+                    for (String country : event.subjectCountries) {
+                        add(insert, country, EventCountry.SUBJECT, event);
+                    }
                 }
                 insert.executeBatch();
             }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.parley.code.CameoCode;
 import org.parley.code.CameoCodes;
 import org.parley.common.DataGeneration;
@@ -37,6 +40,7 @@ import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
 import org.parley.statement.StatementResponse;
 import org.parley.topic.Topic;
+import org.parley.topic.TopicRef;
 import org.parley.topic.TopicService;
 
 @ApplicationScoped
@@ -135,25 +139,74 @@ public class EventService {
 
     public Event create(EventRequest request) {
         requireFreeExternalId(request.externalId(), null);
-        Event event = createInBulk(request);
+        Event event = createAll(List.of(request), (i, problem) -> {
+            throw problem;
+        }).get(0);
         searchIndex.index(event);
         generation.advance();
         return event;
     }
 
     /**
-     * Creates an event as {@link #create} does, but leaves to its caller, a bulk import, what it does once for many
-     * events: checking that external ids are free, indexing the events' words (with their statements', see
-     * {@link SearchIndex#indexEvents}) and advancing the data generation.
+     * Creates events as {@link #create} creates one, with their participants and topics looked up once for all and
+     * their countries and documents written in one JDBC batch each, but leaves to its caller, a bulk import, what it
+     * does once for many events: checking that external ids are free, indexing the events' words (with their
+     * statements', see {@link SearchIndex#indexEvents}) and advancing the data generation. Returns the events in
+     * the order of the requests; a request that fails is reported to {@code failed} with its index, and is null.
      */
-    public Event createInBulk(EventRequest request) {
-        Event event = new Event();
-        apply(request, event);
-        events.persist(event);
-        eventCountries.index(event);
-        documents.storeNew(Documents.Kind.EVENT, Map.of(event.id,
-                documents.document(Documents.Kind.EVENT, EventResponse.from(event), null)));
-        return event;
+    public List<Event> createAll(List<EventRequest> requests, BiConsumer<Integer, ProblemException> failed) {
+        References references = references(requests);
+        List<Event> made = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Event event = new Event();
+            try {
+                apply(requests.get(i), event, references);
+            } catch (ProblemException e) {
+                failed.accept(i, e);
+                made.add(null);
+                continue;
+            }
+            events.persist(event);
+            made.add(event);
+        }
+        List<Event> created = made.stream().filter(Objects::nonNull).toList();
+        eventCountries.indexAll(created);
+        Map<Long, Documents.Document> rendered = new HashMap<>();
+        created.forEach(e -> rendered.put(e.id, documents.document(Documents.Kind.EVENT, EventResponse.from(e), null)));
+        documents.storeNew(Documents.Kind.EVENT, rendered);
+        return made;
+    }
+
+    /**
+     * Those of these stored events (by id, with the request for each) that are already as their request would make
+     * them, in a few queries: a bulk import leaves them alone instead of locking and comparing each in turn. A
+     * request that would fail is not among them; an update reports it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> alreadyAsRequested(Map<Long, EventRequest> requests) {
+        References references = references(requests.values());
+        List<Long> same = new ArrayList<>();
+        for (Event stored : events.list("id in ?1", requests.keySet())) {
+            if (Record.alreadyAs(stored, new Event(), e -> apply(requests.get(stored.id), e, references),
+                    EventResponse::from)) {
+                same.add(stored.id);
+            }
+        }
+        return same;
+    }
+
+    /** The participants and topics that events name, looked up at once. */
+    private record References(Map<Long, Participant> people, Map<String, Topic> topics) {
+    }
+
+    private References references(Collection<EventRequest> requests) {
+        List<Long> ids = requests.stream().flatMap(r -> r.participants().stream())
+                .map(EventParticipantRef::participantId).distinct().toList();
+        Map<Long, Participant> people = participants.findAll(ids).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        return new References(people, topics.bySlug(requests.stream()
+                .flatMap(r -> r.topics() == null ? Stream.empty() : r.topics().stream()).map(TopicRef::slug)
+                .collect(Collectors.toSet())));
     }
 
     /**
@@ -203,9 +256,13 @@ public class EventService {
     }
 
     private void apply(EventRequest request, Event event) {
+        apply(request, event, references(List.of(request)));
+    }
+
+    private void apply(EventRequest request, Event event, References references) {
         List<Violation> violations = new ArrayList<>();
-        Map<Long, Participant> people = resolveParticipants(request.participants(), violations);
-        Set<Topic> resolvedTopics = topics.resolve("topics", request.topics(), violations);
+        Map<Long, Participant> people = resolveParticipants(request.participants(), violations, references.people());
+        Set<Topic> resolvedTopics = TopicService.resolve("topics", request.topics(), violations, references.topics());
         String cameoCode = request.cameoCode() != null ? request.cameoCode() : request.type().defaultCameoCode();
         Optional<CameoCode> cameo = cameoCodes.find(cameoCode);
         if (cameo.isEmpty()) {
@@ -263,17 +320,19 @@ public class EventService {
     }
 
     /** Looks every participant up at once; unknown or repeated ids are violations naming their index. */
-    private Map<Long, Participant> resolveParticipants(List<EventParticipantRef> refs, List<Violation> violations) {
-        Map<Long, Participant> found = participants.findAll(refs.stream().map(EventParticipantRef::participantId)
-                .distinct().toList()).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+    private static Map<Long, Participant> resolveParticipants(List<EventParticipantRef> refs,
+            List<Violation> violations, Map<Long, Participant> known) {
+        Map<Long, Participant> found = new HashMap<>();
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < refs.size(); i++) {
             Long id = refs.get(i).participantId();
             String field = "participants[" + i + "].participantId";
-            if (!found.containsKey(id)) {
+            if (!known.containsKey(id)) {
                 violations.add(Violation.body(field, "participant " + id + " does not exist"));
             } else if (!seen.add(id)) {
                 violations.add(Violation.body(field, "participant " + id + " is listed more than once"));
+            } else {
+                found.put(id, known.get(id));
             }
         }
         return found;

@@ -174,8 +174,9 @@ public class StatementService {
     /**
      * Creates many statements as {@link #createInBulk} creates one, but with their references looked up in a few
      * queries and their rows, topics, words and documents written in JDBC batches; their history is left to
-     * {@link #recordCreated}, once the writing transaction is at its end. Every request gives its position. A
-     * request that fails is reported to {@code failed} with its index and not written.
+     * {@link #recordCreated}, once the writing transaction is at its end. Every request gives its position. Returns
+     * the statements in the order of the requests; a request that fails is reported to {@code failed} with its
+     * index, and is null.
      */
     public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed) {
         statements.flush(); // the events and participants the statements refer to are rows before they are
@@ -191,17 +192,19 @@ public class StatementService {
                 apply(request, statement, topicsBySlug);
             } catch (ProblemException e) {
                 failed.accept(i, e);
+                made.add(null);
                 continue;
             }
             statement.createdAt = now;
             statement.updatedAt = now;
             made.add(statement);
         }
-        statements.insertAll(made);
-        searchIndex.indexNew(made);
+        List<Statement> created = made.stream().filter(Objects::nonNull).toList();
+        statements.insertAll(created);
+        searchIndex.indexNew(created);
         Map<Long, Documents.Document> rendered = new HashMap<>();
-        made.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT, StatementResponse.from(s),
-                StatementRow.from(s))));
+        created.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT,
+                StatementResponse.from(s), StatementRow.from(s))));
         documents.storeNew(Documents.Kind.STATEMENT, rendered);
         return made;
     }
@@ -220,17 +223,8 @@ public class StatementService {
             if (request.position() == null) {
                 continue; // moves it to the end unless it is there: for an update to decide
             }
-            Statement wanted = new Statement();
-            try {
-                apply(request, wanted, topicsBySlug);
-            } catch (ProblemException e) {
-                continue;
-            }
-            wanted.id = stored.id;
-            wanted.createdAt = stored.createdAt;
-            wanted.updatedAt = stored.updatedAt;
-            wanted.version = stored.version;
-            if (StatementResponse.from(wanted).equals(StatementResponse.from(stored))) {
+            if (Record.alreadyAs(stored, new Statement(), s -> apply(request, s, topicsBySlug),
+                    StatementResponse::from)) {
                 same.add(stored.id);
             }
         }
