@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -149,9 +150,13 @@ public class Documents {
         if (ids.isEmpty()) {
             return found;
         }
+        // The ids are written into the statement as numbers, not bound: H2 checks each row an IN list of parameters
+        // finds against the whole list again (a thousand comparisons a row in an export batch, most of the export's
+        // time), but a list of literals through a hash set. Long values leave nothing to inject.
+        String list = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("select " + kind.key + ", " + column + " from "
-                + kind.table + " where " + kind.key + " in (?1)").setParameter(1, ids).getResultList();
+                + kind.table + " where " + kind.key + " in (" + list + ")").getResultList();
         rows.forEach(row -> found.put(((Number) row[0]).longValue(), (byte[]) row[1]));
         return found;
     }
