@@ -30,6 +30,8 @@ public class Documents {
 
     /** The longest document stored, in bytes; a record that renders longer is rendered on each read instead. */
     public static final int MAX_LENGTH = 4_000_000;
+    /** The most ids a look-up binds as parameters; more are written into the statement. */
+    private static final int BOUND_IDS = 100;
 
     /** The two kinds of record with documents: their document table, its key column, and whether it keeps CSV rows. */
     public enum Kind {
@@ -150,13 +152,16 @@ public class Documents {
         if (ids.isEmpty()) {
             return found;
         }
-        // The ids are written into the statement as numbers, not bound: H2 checks each row an IN list of parameters
-        // finds against the whole list again (a thousand comparisons a row in an export batch, most of the export's
-        // time), but a list of literals through a hash set. Long values leave nothing to inject.
-        String list = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        // Many ids (an export batch) are written into the statement as numbers: H2 checks each row an IN list of
+        // parameters finds against the whole list again (a thousand comparisons a row, most of an export's time),
+        // a list of literals through a hash set. A few ids (a page, one record) stay bound, so that the statement
+        // is the same each time and its plan is reused. Long values leave nothing to inject.
+        String sql = "select " + kind.key + ", " + column + " from " + kind.table + " where " + kind.key + " in ";
+        var query = ids.size() <= BOUND_IDS ? entityManager.createNativeQuery(sql + "(?1)").setParameter(1, ids)
+                : entityManager.createNativeQuery(sql + "(" + ids.stream().map(String::valueOf)
+                        .collect(Collectors.joining(",")) + ")");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select " + kind.key + ", " + column + " from "
-                + kind.table + " where " + kind.key + " in (" + list + ")").getResultList();
+        List<Object[]> rows = query.getResultList();
         rows.forEach(row -> found.put(((Number) row[0]).longValue(), (byte[]) row[1]));
         return found;
     }
