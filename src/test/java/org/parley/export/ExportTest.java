@@ -129,6 +129,42 @@ public class ExportTest {
     }
 
     @Test
+    public void aBatchOfManyStoredRowsIsExportedWhole() throws IOException {
+        // more statements than a look-up binds as parameters: the batch's ids are written into the statement
+        String run = unique("wide").toLowerCase();
+        List<Map<String, Object>> said = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            said.add(Map.of("event", run, "speaker", run + "-p", "text", "Déclaration n° " + i + ", « " + run + " »",
+                    "language", "fr", "kind", "REPORTED"));
+        }
+        Map<String, Object> document = Map.of(
+                "participants", List.of(Map.of("externalId", run + "-p", "name", "Orateur " + run, "kind", "PERSON",
+                        "country", "FR")),
+                "events", List.of(Map.of("externalId", run, "title", "Conférence " + run, "type", "MEETING",
+                        "date", "2015-05-05", "participants", List.of(Map.of("participant", run + "-p")))),
+                "statements", said);
+        org.parley.Api.editor().contentType("application/json").body(new ObjectMapper().writeValueAsString(document))
+                .post("/api/v1/import").then().statusCode(200);
+        var listed = anonymous().queryParam("q", run).queryParam("size", 500).get("/api/v1/statements")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> ids = listed.getList("items.id", Long.class).stream().map(String::valueOf).toList();
+        assertEquals(150, ids.size());
+        List<Map<String, String>> rows = csv(anonymous().queryParam("format", "csv").queryParam("q", run)
+                .get("/api/v1/statements").asString());
+        assertEquals(ids, rows.stream().map(row -> row.get("id")).toList());
+        assertEquals(listed.getList("items.text"), rows.stream().map(row -> row.get("text")).toList());
+        List<String> lines = anonymous().queryParam("format", "ndjson").queryParam("q", run)
+                .get("/api/v1/statements").asString().lines().toList();
+        assertEquals(ids, lines.stream().map(line -> {
+            try {
+                return new ObjectMapper().readTree(line).get("id").asText();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList());
+    }
+
+    @Test
     public void fieldsSelectJsonPropertiesOnLists() {
         anonymous().queryParam("fields", "id,name").queryParam("country", "CN").get("/api/v1/participants")
                 .then().statusCode(200)
