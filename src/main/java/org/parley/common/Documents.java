@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.util.Collection;
@@ -135,9 +136,8 @@ public class Documents {
             return found;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select r.id, r.version, d.doc from " + kind.records
-                        + " r join " + kind.table + " d on d." + kind.key + " = r.id where r.id in (?1)")
-                .setParameter(1, versionById.keySet()).getResultList();
+        List<Object[]> rows = byIds("select r.id, r.version, d.doc from " + kind.records + " r join " + kind.table
+                + " d on d." + kind.key + " = r.id where r.id in ", versionById.keySet()).getResultList();
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
             if (versionById.get(id) == ((Number) row[1]).longValue()) {
@@ -152,18 +152,24 @@ public class Documents {
         if (ids.isEmpty()) {
             return found;
         }
-        // Many ids (an export batch) are written into the statement as numbers: H2 checks each row an IN list of
-        // parameters finds against the whole list again (a thousand comparisons a row, most of an export's time),
-        // a list of literals through a hash set. A few ids (a page, one record) stay bound, so that the statement
-        // is the same each time and its plan is reused. Long values leave nothing to inject.
-        String sql = "select " + kind.key + ", " + column + " from " + kind.table + " where " + kind.key + " in ";
-        var query = ids.size() <= BOUND_IDS ? entityManager.createNativeQuery(sql + "(?1)").setParameter(1, ids)
-                : entityManager.createNativeQuery(sql + "(" + ids.stream().map(String::valueOf)
-                        .collect(Collectors.joining(",")) + ")");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = byIds("select " + kind.key + ", " + column + " from " + kind.table + " where "
+                + kind.key + " in ", ids).getResultList();
         rows.forEach(row -> found.put(((Number) row[0]).longValue(), (byte[]) row[1]));
         return found;
+    }
+
+    /**
+     * The native query {@code sql} followed by the parenthesised list of {@code ids}. Many ids (an export batch, a
+     * page of the change feed) are written into the statement as numbers: H2 checks each row an IN list of
+     * parameters finds against the whole list again (a thousand comparisons a row, most of an export's time), a
+     * list of literals through a hash set. A few ids (a page, one record) stay bound, so that the statement is the
+     * same each time and its plan is reused. Long values leave nothing to inject.
+     */
+    private Query byIds(String sql, Collection<Long> ids) {
+        return ids.size() <= BOUND_IDS ? entityManager.createNativeQuery(sql + "(?1)").setParameter(1, ids)
+                : entityManager.createNativeQuery(sql + "(" + ids.stream().map(String::valueOf)
+                        .collect(Collectors.joining(",")) + ")");
     }
 
     /**

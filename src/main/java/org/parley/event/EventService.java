@@ -18,7 +18,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.parley.code.CameoCode;
 import org.parley.code.CameoCodes;
 import org.parley.common.DataGeneration;
@@ -40,7 +39,6 @@ import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
 import org.parley.statement.StatementResponse;
 import org.parley.topic.Topic;
-import org.parley.topic.TopicRef;
 import org.parley.topic.TopicService;
 
 @ApplicationScoped
@@ -204,9 +202,7 @@ public class EventService {
                 .map(EventParticipantRef::participantId).distinct().toList();
         Map<Long, Participant> people = participants.findAll(ids).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
-        return new References(people, topics.bySlug(requests.stream()
-                .flatMap(r -> r.topics() == null ? Stream.empty() : r.topics().stream()).map(TopicRef::slug)
-                .collect(Collectors.toSet())));
+        return new References(people, topics.named(requests.stream().map(EventRequest::topics)));
     }
 
     /**

@@ -57,25 +57,18 @@ public class SearchIndex {
     /** Indexes a statement anew, then its event, whose words include those of its statements. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(Statement statement) {
-        indexWords(statement);
+        indexWords(List.of(statement));
         index(statement.event);
     }
 
-    /** Indexes a statement anew, but not its event: for a caller that indexes the event once after many. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void indexWords(Statement statement) {
-        replace("statement_term", "statement_id", Map.of(statement.id,
-                SearchTerms.of(statement.text, statement.translation)));
-    }
-
     /**
-     * Indexes statements just created, in JDBC batches, but not their events: for a bulk import, which indexes each
-     * event once after its statements.
+     * Indexes statements anew, in JDBC batches, but not their events: for a bulk import, which indexes each event
+     * once after its statements.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void indexNew(Collection<Statement> created) {
+    public void indexWords(Collection<Statement> statements) {
         Map<Long, Set<String>> terms = new HashMap<>();
-        created.forEach(statement -> terms.put(statement.id, SearchTerms.of(statement.text, statement.translation)));
+        statements.forEach(statement -> terms.put(statement.id, SearchTerms.of(statement.text, statement.translation)));
         replace("statement_term", "statement_id", terms);
     }
 

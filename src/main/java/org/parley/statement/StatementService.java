@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
@@ -35,7 +34,6 @@ import org.parley.participant.Participant;
 import org.parley.participant.ParticipantRepository;
 import org.parley.search.SearchIndex;
 import org.parley.topic.Topic;
-import org.parley.topic.TopicRef;
 import org.parley.topic.TopicService;
 
 @ApplicationScoped
@@ -151,32 +149,22 @@ public class StatementService {
     }
 
     public Statement create(StatementRequest request) {
-        Statement statement = createInBulk(request);
-        searchIndex.index(statement.event);
+        Statement statement = new Statement();
+        apply(request, statement);
+        statements.persist(statement);
+        searchIndex.index(statement);
+        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement),
+                StatementRow.from(statement));
         generation.advance();
         return statement;
     }
 
     /**
-     * Creates a statement as {@link #create} does, except that its event's words are left for {@link #indexEvents}:
-     * a bulk import adds many statements to an event and indexes the event once, not once per statement.
-     */
-    public Statement createInBulk(StatementRequest request) {
-        Statement statement = new Statement();
-        apply(request, statement);
-        statements.persist(statement);
-        searchIndex.indexWords(statement);
-        documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement),
-                StatementRow.from(statement));
-        return statement;
-    }
-
-    /**
-     * Creates many statements as {@link #createInBulk} creates one, but with their references looked up in a few
-     * queries and their rows, topics, words and documents written in JDBC batches; their history is left to
-     * {@link #recordCreated}, once the writing transaction is at its end. Every request gives its position. Returns
-     * the statements in the order of the requests; a request that fails is reported to {@code failed} with its
-     * index, and is null.
+     * Creates many statements as {@link #create} creates one, but with their references looked up in a few queries
+     * and their rows, topics, words and documents written in JDBC batches; their events' words are left to
+     * {@link #indexEvents} and their history to {@link #recordCreated}, once the writing transaction is at its end.
+     * Every request gives its position. Returns the statements in the order of the requests; a request that fails
+     * is reported to {@code failed} with its index, and is null.
      */
     public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed) {
         statements.flush(); // the events and participants the statements refer to are rows before they are
@@ -201,7 +189,7 @@ public class StatementService {
         }
         List<Statement> created = made.stream().filter(Objects::nonNull).toList();
         statements.insertAll(created);
-        searchIndex.indexNew(created);
+        searchIndex.indexWords(created);
         Map<Long, Documents.Document> rendered = new HashMap<>();
         created.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT,
                 StatementResponse.from(s), StatementRow.from(s))));
@@ -238,8 +226,7 @@ public class StatementService {
     private Map<String, Topic> loadReferences(Collection<StatementRequest> requests) {
         events.list("id in ?1", requests.stream().map(StatementRequest::eventId).distinct().toList());
         participants.list("id in ?1", requests.stream().map(StatementRequest::speakerId).distinct().toList());
-        return topics.bySlug(requests.stream().flatMap(r -> r.topics() == null ? Stream.empty() : r.topics().stream())
-                .map(TopicRef::slug).collect(Collectors.toSet()));
+        return topics.named(requests.stream().map(StatementRequest::topics));
     }
 
     /**
@@ -300,8 +287,7 @@ public class StatementService {
 
     /** Checks the references (event, speaker who took part in it, topics, source) and copies the request over. */
     private void apply(StatementRequest request, Statement statement) {
-        apply(request, statement, topics.bySlug(request.topics() == null ? List.of()
-                : request.topics().stream().map(TopicRef::slug).toList()));
+        apply(request, statement, topics.named(Stream.of(request.topics())));
     }
 
     private void apply(StatementRequest request, Statement statement, Map<String, Topic> topicsBySlug) {

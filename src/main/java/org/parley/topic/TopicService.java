@@ -4,15 +4,16 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.parley.common.DataGeneration;
 import org.parley.common.Documents;
 import org.parley.common.ListCache;
@@ -134,13 +135,14 @@ public class TopicService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<Topic> resolve(String field, List<TopicRef> refs, List<Violation> violations) {
-        return resolve(field, refs, violations, bySlug(refs == null ? List.of() : refs.stream().map(TopicRef::slug)
-                .toList()));
+        return resolve(field, refs, violations, named(Stream.of(refs)));
     }
 
-    /** The topics with these slugs, by slug. */
+    /** The topics that these lists of references (each may be null) name, by slug, in one query. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, Topic> bySlug(Collection<String> slugs) {
+    public Map<String, Topic> named(Stream<List<TopicRef>> refs) {
+        Set<String> slugs = refs.filter(Objects::nonNull).flatMap(List::stream).map(TopicRef::slug)
+                .collect(Collectors.toSet());
         return topics.findBySlugs(slugs).stream().collect(Collectors.toMap(t -> t.slug, Function.identity()));
     }
 
