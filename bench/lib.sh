@@ -22,7 +22,7 @@ parley_jar() {
 jdbc_url() {
     case "$1" in
         pg) echo "jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" ;;
-        h2) echo "jdbc:h2:file:$H2_DB;WRITE_DELAY=0" ;;
+        h2) echo "jdbc:h2:file:$H2_DB;WRITE_DELAY=0;CACHE_SIZE=8192" ;; # the settings of the default URL
         *) echo "unknown target $1 (pg or h2)" >&2; return 1 ;;
     esac
 }
