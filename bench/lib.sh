@@ -11,7 +11,7 @@ H2_USER="${H2_USER:-parley}"                        # the user Parley's H2 URL c
 H2_JAR="${H2_JAR:-$HOME/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar}"
 READY_TIMEOUT="${READY_TIMEOUT:-600}"               # seconds to wait for /q/health/ready
 # JVM options of a started Parley: a heap that fits a 600 MB container with the JVM's own memory beside it
-PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--Xmx384m}"
+PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--Xmx300m}"
 
 # The packaged Parley for a target: $PARLEY_JAR, else /tmp/parley-<target>/quarkus-run.jar (see README).
 parley_jar() {
@@ -22,7 +22,7 @@ parley_jar() {
 jdbc_url() {
     case "$1" in
         pg) echo "jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" ;;
-        h2) echo "jdbc:h2:file:$H2_DB;WRITE_DELAY=0;CACHE_SIZE=8192" ;; # the settings of the default URL
+        h2) echo "jdbc:h2:file:$H2_DB;WRITE_DELAY=0;CACHE_SIZE=${H2_CACHE_KB:-4096}" ;; # the settings of the default URL
         *) echo "unknown target $1 (pg or h2)" >&2; return 1 ;;
     esac
 }

@@ -210,7 +210,7 @@ else
     # Each statement commits on its own (autocommit). CSVREAD reads its whole file into a result that H2 keeps in
     # memory up to h2.maxMemoryRows rows, then spills to the database file: 3 M keeps a CSV part (2 M rows) in memory
     # and gives index builds 1.5 M-row sorted runs. The property is not stored in the database; CACHE_SIZE (1 GB of
-    # pages) is, and Parley then uses it capped at half its heap.
+    # pages) is, but Parley's URL sets its own (4 MB, see application.properties) at each start.
     java -Xmx8g -Dh2.maxMemoryRows=3000000 -cp "$H2_JAR" org.h2.tools.RunScript \
         -url "jdbc:h2:file:$H2_DB;CACHE_SIZE=1048576" -user "$H2_USER" -password '' -script "$script" -showResults \
         | statement_times
