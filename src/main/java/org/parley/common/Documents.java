@@ -7,7 +7,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,20 +36,29 @@ public class Documents {
     /** The most ids a look-up binds as parameters; more are written into the statement. */
     private static final int BOUND_IDS = 100;
 
-    /** The two kinds of record with documents: their document table, its key column, and whether it keeps CSV rows. */
+    /**
+     * The two kinds of record with documents: their document table, its key column, and the table of their CSV rows
+     * (null for a kind without rows). Rows are kept apart from documents so that a CSV export reads only rows.
+     */
     public enum Kind {
-        EVENT("event", "event_doc", "event_id", false), STATEMENT("statement", "statement_doc", "statement_id", true);
+        EVENT("event", "event_doc", "event_id", null),
+        STATEMENT("statement", "statement_doc", "statement_id", "statement_csv");
 
         final String records;
         final String table;
         final String key;
-        final boolean csv;
+        final String rows;
 
-        Kind(String records, String table, String key, boolean csv) {
+        Kind(String records, String table, String key, String rows) {
             this.records = records;
             this.table = table;
             this.key = key;
-            this.csv = csv;
+            this.rows = rows;
+        }
+
+        /** The tables that keep a record's rendering: its document's, and its CSV row's if it has one. */
+        List<String> tables() {
+            return rows == null ? List.of(table) : List.of(table, rows);
         }
     }
 
@@ -80,7 +91,7 @@ public class Documents {
 
     /** The document of a record: its response as JSON and, for a kind with CSV rows, its row (else null). */
     public Document document(Kind kind, Object response, java.lang.Record row) {
-        return new Document(render(response).json(), kind.csv ? Csv.row(row) : null);
+        return new Document(render(response).json(), kind.rows != null ? Csv.row(row) : null);
     }
 
     /**
@@ -90,8 +101,10 @@ public class Documents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(Kind kind, long id, Object response, java.lang.Record row) {
         lock(kind, List.of(id));
-        entityManager.createNativeQuery("delete from " + kind.table + " where " + kind.key + " = ?1")
-                .setParameter(1, id).executeUpdate();
+        for (String table : kind.tables()) {
+            entityManager.createNativeQuery("delete from " + table + " where " + kind.key + " = ?1")
+                    .setParameter(1, id).executeUpdate();
+        }
         storeNew(kind, Map.of(id, document(kind, response, row)));
     }
 
@@ -101,28 +114,35 @@ public class Documents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void storeNew(Kind kind, Map<Long, Document> documents) {
+        Map<Long, Document> storable = documents.entrySet().stream()
+                .filter(document -> document.getValue().json().length <= MAX_LENGTH)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into " + kind.table + " (" + kind.key
-                    + ", doc" + (kind.csv ? ", csv) values (?, ?, ?)" : ") values (?, ?)"))) {
-                for (var document : documents.entrySet()) {
-                    if (document.getValue().json().length <= MAX_LENGTH) {
-                        insert.setLong(1, document.getKey());
-                        insert.setBytes(2, document.getValue().json());
-                        if (kind.csv) {
-                            insert.setBytes(3, document.getValue().csv());
-                        }
-                        insert.addBatch();
-                    }
-                }
-                insert.executeBatch();
+            insertAll(connection, kind.table, kind.key, "doc", storable, Document::json);
+            if (kind.rows != null) {
+                insertAll(connection, kind.rows, kind.key, "csv", storable, Document::csv);
             }
         });
+    }
+
+    /** Inserts one column of the documents into a table keyed by record id, in one JDBC batch. */
+    private static void insertAll(Connection connection, String table, String key, String column,
+            Map<Long, Document> documents, Function<Document, byte[]> value) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into " + table + " (" + key + ", " + column + ") values (?, ?)")) {
+            for (var document : documents.entrySet()) {
+                insert.setLong(1, document.getKey());
+                insert.setBytes(2, value.apply(document.getValue()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** The stored documents (JSON) of these records by id; a record without one is absent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, byte[]> find(Kind kind, Collection<Long> ids) {
-        return find(kind, "doc", ids);
+        return find(kind.table, kind.key, "doc", ids);
     }
 
     /**
@@ -147,14 +167,14 @@ public class Documents {
         return found;
     }
 
-    private Map<Long, byte[]> find(Kind kind, String column, Collection<Long> ids) {
+    private Map<Long, byte[]> find(String table, String key, String column, Collection<Long> ids) {
         Map<Long, byte[]> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = byIds("select " + kind.key + ", " + column + " from " + kind.table + " where "
-                + kind.key + " in ", ids).getResultList();
+        List<Object[]> rows = byIds("select " + key + ", " + column + " from " + table + " where "
+                + key + " in ", ids).getResultList();
         rows.forEach(row -> found.put(((Number) row[0]).longValue(), (byte[]) row[1]));
         return found;
     }
@@ -179,7 +199,7 @@ public class Documents {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<byte[]> rows(Kind kind, List<Long> ids,
             Function<List<Long>, Map<Long, ? extends java.lang.Record>> renderer) {
-        Map<Long, byte[]> stored = find(kind, "csv", ids);
+        Map<Long, byte[]> stored = find(kind.rows, kind.key, "csv", ids);
         List<Long> missing = ids.stream().filter(id -> !stored.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             renderer.apply(missing).forEach((id, row) -> stored.put(id, Csv.row(row)));
@@ -220,8 +240,10 @@ public class Documents {
         if (locked.isEmpty()) {
             return;
         }
-        entityManager.createNativeQuery("delete from " + kind.table + " where " + kind.key + " in (" + ids + ")")
-                .setParameter(1, parameter).executeUpdate();
+        for (String table : kind.tables()) {
+            entityManager.createNativeQuery("delete from " + table + " where " + kind.key + " in (" + ids + ")")
+                    .setParameter(1, parameter).executeUpdate();
+        }
         dropped.fire(new Dropped(kind, locked));
     }
 

@@ -110,6 +110,7 @@ class StoredDocumentTest {
         String statementPath = "/api/v1/statements/" + s.statementIds().get(1);
         assertEquals(1, documents("event_doc", "event_id", List.of(s.eventId())), "stored when created");
         assertEquals(3, documents("statement_doc", "statement_id", s.statementIds()));
+        assertEquals(3, documents("statement_csv", "statement_id", s.statementIds()), "CSV rows beside them");
         String event = read(eventPath);
         String events = list("/api/v1/events", "participant", s.host());
         String statement = read(statementPath);
@@ -128,6 +129,7 @@ class StoredDocumentTest {
         // without the event's document and one statement's, the same bytes come from the tables
         dropDocuments("event_doc", "event_id", List.of(s.eventId()));
         dropDocuments("statement_doc", "statement_id", List.of(s.statementIds().get(1)));
+        dropDocuments("statement_csv", "statement_id", List.of(s.statementIds().get(1)));
         assertEquals(0, documents("event_doc", "event_id", List.of(s.eventId())));
         assertEquals(event, read(eventPath));
         assertEquals(events, list("/api/v1/events", "participant", s.host()));
@@ -142,6 +144,7 @@ class StoredDocumentTest {
         backfill.renderAllMissing();
         assertEquals(1, documents("event_doc", "event_id", List.of(s.eventId())));
         assertEquals(3, documents("statement_doc", "statement_id", s.statementIds()));
+        assertEquals(3, documents("statement_csv", "statement_id", s.statementIds()));
         assertEquals(event, read(eventPath));
         assertEquals(statements, list("/api/v1/statements", "event", s.eventId()));
         assertEquals(list("/api/v1/events", "participant", s.host()), events);
@@ -183,6 +186,7 @@ class StoredDocumentTest {
         long removed = s.statementIds().get(2);
         editor().delete("/api/v1/statements/" + removed).then().statusCode(204);
         assertEquals(0, documents("statement_doc", "statement_id", List.of(removed)), "deleted with its statement");
+        assertEquals(0, documents("statement_csv", "statement_id", List.of(removed)), "its CSV row too");
         anonymous().get(eventPath).then().statusCode(200)
                 .body("statements.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) removed)))
                 .body("statements.size()", org.hamcrest.Matchers.equalTo(2));
