@@ -240,9 +240,8 @@ public class Documents {
         if (locked.isEmpty()) {
             return;
         }
-        for (String table : kind.tables()) {
-            entityManager.createNativeQuery("delete from " + table + " where " + kind.key + " in (" + ids + ")")
-                    .setParameter(1, parameter).executeUpdate();
+        for (String table : kind.tables()) { // by the ids locked, not by running the ids query again per table
+            byIds("delete from " + table + " where " + kind.key + " in ", locked).executeUpdate();
         }
         dropped.fire(new Dropped(kind, locked));
     }
