@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
@@ -33,7 +34,7 @@ public class Documents {
 
     /** The longest document stored, in bytes; a record that renders longer is rendered on each read instead. */
     public static final int MAX_LENGTH = 4_000_000;
-    /** The most ids a look-up binds as parameters; more are written into the statement. */
+    /** The most ids a look-up binds as parameters on H2; more are written into the statement. */
     private static final int BOUND_IDS = 100;
 
     /**
@@ -73,11 +74,15 @@ public class Documents {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Event<Dropped> dropped;
+    /** Whether many ids are written into the statement as numbers (H2) rather than bound (PostgreSQL). */
+    private final boolean literalIds;
 
-    public Documents(EntityManager entityManager, ObjectMapper json, Event<Dropped> dropped) {
+    public Documents(EntityManager entityManager, ObjectMapper json, Event<Dropped> dropped,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.entityManager = entityManager;
         this.json = json;
         this.dropped = dropped;
+        this.literalIds = "h2".equals(dbKind);
     }
 
     /** The object as the API writes it. */
@@ -180,14 +185,18 @@ public class Documents {
     }
 
     /**
-     * The native query {@code sql} followed by the parenthesised list of {@code ids}. Many ids (an export batch, a
-     * page of the change feed) are written into the statement as numbers: H2 checks each row an IN list of
+     * The native query {@code sql} followed by the parenthesised list of {@code ids}. On H2, many ids (an export
+     * batch, a page of the change feed) are written into the statement as numbers: H2 checks each row an IN list of
      * parameters finds against the whole list again (a thousand comparisons a row, most of an export's time), a
      * list of literals through a hash set. A few ids (a page, one record) stay bound, so that the statement is the
-     * same each time and its plan is reused. Long values leave nothing to inject.
+     * same each time and its plan is reused. Long values leave nothing to inject. PostgreSQL's driver always gets
+     * bound ids: a statement it has run five times is prepared on the server and returns bytea in binary, while
+     * each new text of literals is planned again and sends its documents hex-encoded (a CSV export at 72,000
+     * rows/s instead of 175,000).
      */
     private Query byIds(String sql, Collection<Long> ids) {
-        return ids.size() <= BOUND_IDS ? entityManager.createNativeQuery(sql + "(?1)").setParameter(1, ids)
+        return !literalIds || ids.size() <= BOUND_IDS
+                ? entityManager.createNativeQuery(sql + "(?1)").setParameter(1, ids)
                 : entityManager.createNativeQuery(sql + "(" + ids.stream().map(String::valueOf)
                         .collect(Collectors.joining(",")) + ")");
     }
