@@ -27,8 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
                 variables = @ServerVariable(name = "host", defaultValue = "localhost:8080",
                         description = "Host and port Parley listens on")),
         components = @Components(
-                securitySchemes = @SecurityScheme(securitySchemeName = ApiDefinition.BASIC, type = SecuritySchemeType.HTTP,
-                        scheme = "basic", description = "HTTP Basic; the user needs the role 'editor'"),
+                securitySchemes = {
+                        @SecurityScheme(securitySchemeName = ApiDefinition.BASIC, type = SecuritySchemeType.HTTP,
+                                scheme = "basic", description = "HTTP Basic; the user needs the role 'editor'"),
+                        @SecurityScheme(securitySchemeName = ApiDefinition.BEARER, type = SecuritySchemeType.HTTP,
+                                scheme = "bearer", bearerFormat = "JWT",
+                                description = "A JWT signed by the key Parley is configured with, from its issuer;"
+                                        + " the token's groups need 'editor'")},
                 responses = {
                         @APIResponse(name = ApiDefinition.BAD_REQUEST, responseCode = "400",
                                 description = "Invalid input: malformed JSON, a bad parameter or a field that breaks a rule",
@@ -85,6 +90,8 @@ import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
 public class ApiDefinition extends Application {
 
     public static final String BASIC = "basic";
+    /** Bearer JWTs: every operation that takes {@link #BASIC} takes them too (added by {@link OpenApiFilter}). */
+    public static final String BEARER = "bearer";
     public static final String BAD_REQUEST = "BadRequest";
     public static final String UNAUTHORIZED = "Unauthorized";
     public static final String FORBIDDEN = "Forbidden";

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Written by hand because the account's name and password come from the environment at run time, and a password
  * must be generated when none is set; Quarkus' embedded users realm fixes user names in property keys and has no
- * generated password. Production replaces this with OIDC.
+ * generated password. In production, editors may instead bring bearer JWTs (quarkus-smallrye-jwt, see
+ * application.properties).
  */
 @Startup
 @ApplicationScoped
