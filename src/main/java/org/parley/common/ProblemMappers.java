@@ -100,12 +100,13 @@ public class ProblemMappers {
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
                 return optimisticLock(null, request);
             }
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
-                // no database connection free in time: the server is overloaded, which a client may retry
+            if (databaseUnavailable(cause)) {
+                // no database connection free in time, or the database is down: a client may retry
                 LOG.warnf("No database connection for %s %s: %s", request.method(), request.path(), cause.getMessage());
                 return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
                         .entity(new Problem("about:blank", "Service Unavailable", 503,
-                                "The server is too busy to answer now; retry in a moment", request.path(), null))
+                                "The database is unavailable or busy; nothing was changed; retry in a moment",
+                                request.path(), null))
                         .build();
             }
         }
@@ -240,5 +241,19 @@ public class ProblemMappers {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a database failure means the database cannot be reached now, rather than a fault of the request: no
+     * connection in time, a connection error (SQLSTATE class 08) or a server shutting down or starting (57P01-57P03,
+     * as PostgreSQL reports a connection it ends while stopping).
+     */
+    private static boolean databaseUnavailable(Throwable failure) {
+        if (failure instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        String state = failure instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
+                : failure instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 }
