@@ -46,12 +46,16 @@ public final class Preconditions {
             }
             return RestResponse.ResponseBuilder.<Rendered<T>>notModified(tag).build();
         }
-        return RestResponse.ResponseBuilder.ok(representation).tag(tag).build(); // a digest costs: once a read
+        return ok(representation, tag); // the tag already computed: a digest of the whole body costs
     }
 
     /** A record as a write left it: 200 with its tag, for the next conditional write. */
     public static <T> RestResponse<Rendered<T>> written(Rendered<T> representation) {
-        return RestResponse.ResponseBuilder.ok(representation).tag(tag(representation)).build();
+        return ok(representation, tag(representation));
+    }
+
+    private static <T> RestResponse<Rendered<T>> ok(Rendered<T> representation, EntityTag tag) {
+        return RestResponse.ResponseBuilder.ok(representation).tag(tag).build();
     }
 
     /**

@@ -249,11 +249,9 @@ public class ProblemMappers {
      * as PostgreSQL reports a connection it ends while stopping).
      */
     private static boolean databaseUnavailable(Throwable failure) {
-        if (failure instanceof org.hibernate.exception.JDBCConnectionException) {
-            return true;
-        }
-        String state = failure instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
-                : failure instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+        // Hibernate's exceptions wrap the driver's SQLException, which the caller's walk down the causes reaches
+        return failure instanceof org.hibernate.exception.JDBCConnectionException
+                || failure instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
     }
 }
