@@ -21,13 +21,17 @@ import org.hibernate.Session;
 
 /**
  * Stored documents: each event and statement as the API shows it, rendered to JSON when it is written and kept in
- * {@code event_doc} and {@code statement_doc}, with a statement's CSV export row beside its JSON. A read sends the
- * documents as they are: one query by key instead of loading a record with its people, topics, countries and
- * sources and serialising it again at every request.
+ * {@code event_doc} and {@code statement_doc}, with a statement's CSV export row beside its JSON, and each event as
+ * its own read shows it, statements included, in {@code event_full_doc}. A read sends the documents as they are:
+ * one query by key instead of loading a record with its people, topics, countries and sources and serialising it
+ * again at every request.
  *
  * <p>A record may lack a document (bulk-loaded, or dropped because a rename made it stale): it is then rendered
  * from its tables on read, and the background task renders what is missing. Whoever writes a record's document
- * holds the record's row lock, so a document never outlives a change of what it shows.
+ * holds the record's row lock, so a document never outlives a change of what it shows. An event's full document
+ * shows its statements too: every writer of an event or of a statement first locks the events concerned (before
+ * any statement, so that no two writers wait for each other) and drops their full documents, and the background
+ * task renders a full document only under its event's lock.
  */
 @ApplicationScoped
 public class Documents {
@@ -38,12 +42,19 @@ public class Documents {
     private static final int BOUND_IDS = 100;
 
     /**
-     * The two kinds of record with documents: their document table, its key column, and the table of their CSV rows
-     * (null for a kind without rows). Rows are kept apart from documents so that a CSV export reads only rows.
+     * The kinds of document: their records, document table, its key column, and the table of their CSV rows (null
+     * for a kind without rows). Rows are kept apart from documents so that a CSV export reads only rows.
      */
     public enum Kind {
+        /** An event as lists show it, without its statements. */
         EVENT("event", "event_doc", "event_id", null),
-        STATEMENT("statement", "statement_doc", "statement_id", "statement_csv");
+        STATEMENT("statement", "statement_doc", "statement_id", "statement_csv"),
+        /**
+         * An event as its own read shows it, its statements' documents inside: the two kinds above put together,
+         * kept so that a read is one row by key. Dropped by every write that changes what it shows; rendered
+         * again in the background only.
+         */
+        EVENT_FULL("event", "event_full_doc", "event_id", null);
 
         final String records;
         final String table;
@@ -119,6 +130,12 @@ public class Documents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void storeNew(Kind kind, Map<Long, Document> documents) {
+        if (kind == Kind.STATEMENT && !documents.isEmpty()) { // new statements change their events' full documents
+            @SuppressWarnings("unchecked")
+            List<Long> events = byIds("select distinct event_id from statement where id in ", documents.keySet())
+                    .getResultList().stream().map(id -> ((Number) id).longValue()).toList();
+            lock(Kind.EVENT, events);
+        }
         Map<Long, Document> storable = documents.entrySet().stream()
                 .filter(document -> document.getValue().json().length <= MAX_LENGTH)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -244,8 +261,7 @@ public class Documents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void drop(Kind kind, String ids, Object parameter) {
-        List<Long> locked = entityManager.createNativeQuery("select id from " + kind.records + " where id in (" + ids
-                + ") for update", Long.class).setParameter(1, parameter).getResultList();
+        List<Long> locked = lock(kind, ids, parameter);
         if (locked.isEmpty()) {
             return;
         }
@@ -257,13 +273,39 @@ public class Documents {
 
     /**
      * Takes the row locks of these records until the transaction ends, as every writer of the records does: then a
-     * document is rendered from what the records hold at commit. A separate statement, because a query for
-     * entities with a lock mode loads their collections one record at a time instead of in batches.
+     * document is rendered from what the records hold at commit. The events concerned (these events, or the events
+     * of these statements) are locked first, and their full documents dropped: a writer is about to change what
+     * they show. For {@link Kind#EVENT_FULL}, the renderer of full documents, the events are only locked. Returns
+     * the ids of the records locked (those that exist). Separate statements, because a query for entities with a
+     * lock mode loads their collections one record at a time instead of in batches.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void lock(Kind kind, List<Long> ids) {
-        entityManager.createNativeQuery("select id from " + kind.records + " where id in (?1) for update")
-                .setParameter(1, ids).getResultList();
+    public List<Long> lock(Kind kind, List<Long> ids) {
+        return lock(kind, "?1", ids);
+    }
+
+    /** {@link #lock(Kind, List)} of the records that {@code ids} (SQL: a list or query of ids with ?1) selects. */
+    private List<Long> lock(Kind kind, String ids, Object parameter) {
+        String events = kind == Kind.STATEMENT ? "select event_id from statement where id in (" + ids + ")" : ids;
+        List<Long> locked = lockRows("event", events, parameter);
+        if (kind != Kind.EVENT_FULL) {
+            dropFull(locked);
+        }
+        return kind == Kind.STATEMENT ? lockRows("statement", ids, parameter) : locked;
+    }
+
+    /** Locks the rows of a table that {@code ids} (SQL with ?1) selects, in id order; their ids. */
+    private List<Long> lockRows(String table, String ids, Object parameter) {
+        return entityManager.createNativeQuery("select id from " + table + " where id in (" + ids
+                + ") order by id for update", Long.class).setParameter(1, parameter).getResultList();
+    }
+
+    /** Drops the full documents of these events (locked by the caller); they are rendered again after commit. */
+    private void dropFull(List<Long> eventIds) {
+        if (!eventIds.isEmpty() && byIds("delete from " + Kind.EVENT_FULL.table + " where " + Kind.EVENT_FULL.key
+                + " in ", eventIds).executeUpdate() > 0) {
+            dropped.fire(new Dropped(Kind.EVENT_FULL, eventIds));
+        }
     }
 
     /**

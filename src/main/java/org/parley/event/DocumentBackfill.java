@@ -34,15 +34,17 @@ public class DocumentBackfill {
 
     private final EntityManager entityManager;
     private final Documents documents;
+    private final EventService events;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "document-backfill");
         thread.setDaemon(true);
         return thread;
     });
 
-    public DocumentBackfill(EntityManager entityManager, Documents documents) {
+    public DocumentBackfill(EntityManager entityManager, Documents documents, EventService events) {
         this.entityManager = entityManager;
         this.documents = documents;
+        this.events = events;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -57,13 +59,19 @@ public class DocumentBackfill {
         worker.execute(() -> render(dropped.kind(), dropped.ids()));
     }
 
+    /** Waits until the work queued before this call is done: for tests that count the queries of a request. */
+    public void awaitQueued() throws InterruptedException, java.util.concurrent.ExecutionException {
+        worker.submit(() -> { }).get();
+    }
+
     /** Renders the documents of every record that has none. */
     public void renderAllMissing() {
         long started = System.nanoTime();
         long events = renderAllMissing(Kind.EVENT);
         long statements = renderAllMissing(Kind.STATEMENT);
-        LOG.infof("document backfill done: %,d event and %,d statement documents rendered in %.1f s", events,
-                statements, (System.nanoTime() - started) / 1e9);
+        long full = renderAllMissing(Kind.EVENT_FULL); // last: put together from the two above
+        LOG.infof("document backfill done: %,d event, %,d statement and %,d full event documents rendered in %.1f s",
+                events, statements, full, (System.nanoTime() - started) / 1e9);
     }
 
     /** Walks every record of the kind in id order and renders those without a document; the number rendered. */
@@ -86,7 +94,7 @@ public class DocumentBackfill {
     }
 
     /** Renders the documents of these records that are still missing; the number rendered. */
-    int render(Kind kind, List<Long> ids) {
+    public int render(Kind kind, List<Long> ids) {
         int rendered = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
@@ -105,10 +113,18 @@ public class DocumentBackfill {
      * this commits), renders those still without a document and stores them.
      */
     private int renderBatch(Kind kind, List<Long> ids) {
-        documents.lock(kind, ids);
+        List<Long> locked = documents.lock(kind, ids);
         // before the records are loaded: a native query in a transaction flushes the session, and a flush empties
         // Hibernate's queue of collections to load in batches
         Set<Long> present = documents.find(kind, ids).keySet();
+        if (kind == Kind.EVENT_FULL) {
+            Map<Long, Documents.Document> full = new HashMap<>();
+            locked.stream().filter(id -> !present.contains(id))
+                    .forEach(id -> full.put(id, new Documents.Document(events.assemble(id).json(), null)));
+            documents.storeNew(kind, full);
+            entityManager.clear();
+            return full.size();
+        }
         Class<? extends Record> type = kind == Kind.EVENT ? Event.class : Statement.class;
         List<? extends Record> records = entityManager
                 .createQuery("from " + type.getSimpleName() + " r where r.id in :ids", type)

@@ -82,9 +82,19 @@ public class EventService {
         return page.with(documents.of(Documents.Kind.EVENT, page.items(), this::responses));
     }
 
-    /** One event with its statements in order, from their stored documents: one query. */
+    /** One event with its statements in order: its full document, one row; without one, {@link #assemble}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Rendered<EventResponse> read(long id) {
+        byte[] full = documents.find(Documents.Kind.EVENT_FULL, List.of(id)).get(id);
+        return full != null ? new Rendered<>(full) : assemble(id);
+    }
+
+    /**
+     * One event with its statements in order, put together from their own stored documents (in one query) or from
+     * their tables: what its full document holds.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Rendered<EventResponse> assemble(long id) {
         List<Object[]> rows = events.documentsWithStatements(id);
         boolean stored = !rows.isEmpty() && ((Number) rows.get(0)[0]).intValue() == 0;
         Rendered<EventResponse> event = stored ? new Rendered<>((byte[]) rows.get(0)[3])

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.common.Documents.Kind;
 import org.parley.event.DocumentBackfill;
 
 /**
@@ -238,6 +239,87 @@ class StoredDocumentTest {
                 .getSingleResult(), java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(stored.contains(newName) && stored.contains(topicName), stored);
         assertFalse(stored.contains("Hôte"), "no trace of the old name: " + stored);
+    }
+
+    /** Renders the full documents of these events now, and checks that each has one. */
+    private void renderFull(Long... eventIds) {
+        backfill.render(Kind.EVENT_FULL, List.of(eventIds));
+        assertEquals(eventIds.length, documents("event_full_doc", "event_id", List.of(eventIds)), "rendered");
+    }
+
+    /** The read of an event, after checking it against the same read put together without its full document. */
+    private String readChecked(long eventId) {
+        String path = "/api/v1/events/" + eventId;
+        String sent = read(path);
+        dropDocuments("event_full_doc", "event_id", List.of(eventId));
+        assertEquals(read(path), sent, "the full document says what the event and its statements say");
+        return sent;
+    }
+
+    @Test
+    void anEventsFullDocumentNeverOutlivesAWriteOfTheEventOrOfItsStatements() throws Exception {
+        Scene s = scene();
+        Scene other = scene();
+        String path = "/api/v1/events/" + s.eventId();
+        String statements = "/api/v1/statements/";
+        long topicId = anonymous().get("/api/v1/topics?q=" + s.topic()).then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        Map<String, Runnable> writes = new LinkedHashMap<>();
+        writes.put("event replaced", () -> editor().body(event("Entretien prolongé", "MEETING", "2019-03-04",
+                List.of(s.host(), s.guest()), Map.of("topics", List.of(s.topic())))).put(path).then().statusCode(200));
+        writes.put("statement replaced", () -> editor().body(Map.of("eventId", s.eventId(), "speakerId", s.guest(),
+                "text", "Texte revu.", "language", "fr", "kind", "DIRECT_QUOTE"))
+                .put(statements + s.statementIds().get(1)).then().statusCode(200));
+        writes.put("statement created", () -> createStatement(s.eventId(), s.host(), "Ajout.", Map.of()));
+        writes.put("statement moved", () -> editor().body(Map.of("eventId", other.eventId(), "speakerId",
+                other.host(), "text", "Déplacé.", "language", "fr", "kind", "REPORTED"))
+                .put(statements + s.statementIds().get(0)).then().statusCode(200));
+        writes.put("statement deleted", () -> editor().delete(statements + s.statementIds().get(2))
+                .then().statusCode(204));
+        writes.put("speaker renamed", () -> editor().body(Map.of("name", unique("Renommé"), "kind", "PERSON",
+                "country", "DZ")).put("/api/v1/participants/" + s.guest()).then().statusCode(200));
+        writes.put("topic renamed", () -> editor().body(Map.of("slug", s.topic(), "name", unique("Sujet")))
+                .put("/api/v1/topics/" + topicId).then().statusCode(200));
+        for (var write : writes.entrySet()) {
+            renderFull(s.eventId(), other.eventId());
+            String before = read(path);
+            String otherBefore = read("/api/v1/events/" + other.eventId());
+            write.getValue().run();
+            assertFalse(before.equals(readChecked(s.eventId())), write.getKey() + " shows in the event's read");
+            String otherAfter = readChecked(other.eventId());
+            assertEquals(write.getKey().equals("statement moved"), !otherBefore.equals(otherAfter),
+                    write.getKey() + ": the other event changes only when the statement moves to it");
+        }
+        renderFull(s.eventId());
+        editor().delete(path).then().statusCode(204);
+        assertEquals(0, documents("event_full_doc", "event_id", List.of(s.eventId())), "deleted with its event");
+        anonymous().get(path).then().statusCode(404);
+    }
+
+    @Test
+    void anImportAddingAStatementToAnEventDropsItsFullDocument() throws Exception {
+        String run = unique("full").toLowerCase();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("participants", List.of(Map.of("externalId", run + "-a", "name", "A " + run, "kind", "PERSON",
+                "country", "CN"), Map.of("externalId", run + "-b", "name", "B " + run, "kind", "PERSON",
+                "country", "RU")));
+        doc.put("events", List.of(Map.of("externalId", run + "-call", "title", "Appel " + run, "type",
+                "PHONE_CALL", "date", "2022-01-10", "participants", List.of(Map.of("participant", run + "-a"),
+                        Map.of("participant", run + "-b")))));
+        List<Map<String, Object>> said = new java.util.ArrayList<>(List.of(Map.of("event", run + "-call",
+                "speaker", run + "-a", "text", "Premier propos.", "language", "fr", "kind", "REPORTED",
+                "position", 1)));
+        doc.put("statements", said);
+        editor().contentType("application/json").body(doc).post("/api/v1/import").then().statusCode(200);
+        long eventId = anonymous().queryParam("q", run).get("/api/v1/events").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        renderFull(eventId);
+        said.add(Map.of("event", run + "-call", "speaker", run + "-b", "text", "Second propos.", "language", "fr",
+                "kind", "REPORTED", "position", 2));
+        editor().contentType("application/json").body(doc).post("/api/v1/import").then().statusCode(200)
+                .body("statements.created", org.hamcrest.Matchers.equalTo(1));
+        String read = readChecked(eventId);
+        assertTrue(read.contains("Second propos."), read);
     }
 
     @Test
