@@ -40,6 +40,8 @@ start_parley() {
         echo "something already answers on port $BENCH_PORT; stop it first" >&2; return 1
     fi
     [[ "$target" == h2 ]] && mkdir -p "$(dirname "$H2_DB")"
+    # no per-client limits: the load generator is one client making thousands of requests a second
+    PARLEY_LIMITS_READS_PER_MINUTE=0 PARLEY_LIMITS_WRITES_PER_MINUTE=0 \
     QUARKUS_HTTP_PORT="$BENCH_PORT" QUARKUS_HTTP_HOST=127.0.0.1 PARLEY_EDITOR_PASSWORD="${PARLEY_EDITOR_PASSWORD:-bench}" \
         QUARKUS_DATASOURCE_JDBC_URL="$(jdbc_url "$target")" QUARKUS_DATASOURCE_USERNAME="$( [[ $target == pg ]] && echo "$PG_USER" || echo "$H2_USER")" \
         QUARKUS_DATASOURCE_PASSWORD= \

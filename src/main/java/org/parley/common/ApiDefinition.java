@@ -60,6 +60,12 @@ import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
                         @APIResponse(name = ApiDefinition.PRECONDITION_FAILED, responseCode = "412",
                                 description = "`If-Match` names another version than the record's: it changed since it was read",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.TOO_MANY_REQUESTS, responseCode = "429",
+                                description = "The client used up its reads or writes per minute, or made too many"
+                                        + " failed logins; every API response carries RateLimit-Limit,"
+                                        + " RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy",
+                                headers = @Header(ref = ApiDefinition.RETRY_AFTER),
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = ApiDefinition.NOT_MODIFIED, responseCode = "304",
                                 description = "`If-None-Match` names the record's current ETag: what the client holds is current",
                                 headers = @Header(ref = ApiDefinition.ETAG)),
@@ -69,6 +75,8 @@ import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
                                 + " changes whenever what a read shows changes", schema = @Schema(type = SchemaType.STRING)),
                         @Header(name = ApiDefinition.LOCATION, description = "URL of the record just created",
                                 schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                        @Header(name = ApiDefinition.RETRY_AFTER, description = "Seconds to wait before trying again",
+                                schema = @Schema(type = SchemaType.INTEGER)),
                         @Header(name = ApiDefinition.MEMENTO_DATETIME, description = "With `asOf`: the time of the"
                                 + " revision shown, the last one written at or before `asOf` (RFC 7089)",
                                 schema = @Schema(type = SchemaType.STRING)),
@@ -101,6 +109,9 @@ public class ApiDefinition extends Application {
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String PRECONDITION_FAILED = "PreconditionFailed";
     public static final String NOT_MODIFIED = "NotModified";
+    /** Added to every operation by {@link OpenApiFilter}: the limits apply to all of them. */
+    public static final String TOO_MANY_REQUESTS = "TooManyRequests";
+    public static final String RETRY_AFTER = "Retry-After";
     public static final String ETAG = "ETag";
     public static final String LOCATION = "Location";
     public static final String IF_MATCH = "If-Match";

@@ -70,7 +70,11 @@ public class HttpProblemRoutes {
         write(ctx, status, null);
     }
 
-    private void write(RoutingContext ctx, int status, String detail) {
+    /**
+     * Ends the request with a problem of this status; {@code detail} says what is wrong (null: the status' usual
+     * words). Also for the other handlers of the HTTP layer (limits).
+     */
+    public void write(RoutingContext ctx, int status, String detail) {
         if (ctx.response().headWritten()) {
             return;
         }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * <li>Every operation that takes HTTP Basic ({@link ApiDefinition#BASIC}) also takes a bearer JWT
  * ({@link ApiDefinition#BEARER}), as an alternative requirement: one place instead of a second annotation on each
  * write.</li>
+ * <li>Every operation may answer 429 ({@link ApiDefinition#TOO_MANY_REQUESTS}): the limits apply to all.</li>
  * <li>The schemas made of the generic {@link PageResponse} for each item type ({@code PageResponseTopicResponse} and
  * so on) get a description and an example of their {@code items}: one item made of the examples of its properties.
  * An annotation on the generic record would say the same of every item type, and one on the class adds an unused
@@ -37,6 +38,10 @@ public class OpenApiFilter implements OASFilter {
         } else if (operation.getSecurity().stream().anyMatch(r -> r.hasScheme(ApiDefinition.BASIC))
                 && operation.getSecurity().stream().noneMatch(r -> r.hasScheme(ApiDefinition.BEARER))) {
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(ApiDefinition.BEARER));
+        }
+        if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse("429")) {
+            operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
+                    .ref(ApiDefinition.TOO_MANY_REQUESTS));
         }
         return operation;
     }
