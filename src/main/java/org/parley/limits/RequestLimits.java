@@ -90,7 +90,7 @@ public class RequestLimits {
         if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             long locked = limits.secondsLockedOut(client);
             if (locked > 0) {
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked));
+                ctx.response().putHeader("Retry-After", Long.toString(locked));
                 problems.write(ctx, 429, "Too many failed logins from this client; no credentials are checked for "
                         + locked + " s");
                 return;
@@ -108,7 +108,7 @@ public class RequestLimits {
                     .putHeader("RateLimit-Reset", Long.toString(use.secondsToReset()))
                     .putHeader("RateLimit-Policy", use.rate().policy());
             if (!use.allowed()) {
-                response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, use.secondsToRetry())));
+                response.putHeader("Retry-After", Long.toString(Math.max(1, use.secondsToRetry())));
                 problems.write(ctx, 429, "This client made more than " + use.rate().amount() + " "
                         + (write ? "writes" : "reads") + " in a minute; retry in " + Math.max(1, use.secondsToRetry())
                         + " s");
