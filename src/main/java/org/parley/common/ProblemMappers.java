@@ -100,6 +100,14 @@ public class ProblemMappers {
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
                 return optimisticLock(null, request);
             }
+            if (lockNotAcquired(cause)) {
+                // another write held the same records past the lock timeout, or the two waited for each other
+                LOG.infof("Lock not acquired for %s %s: %s", request.method(), request.path(), cause.getMessage());
+                return Response.status(409).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
+                        .entity(ProblemException.conflict("Another change of the same records held them too long;"
+                                + " nothing was changed; retry in a moment").toProblem(request.path()))
+                        .build();
+            }
             if (databaseUnavailable(cause)) {
                 // no database connection free in time, or the database is down: a client may retry
                 LOG.warnf("No database connection for %s %s: %s", request.method(), request.path(), cause.getMessage());
@@ -241,6 +249,17 @@ public class ProblemMappers {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a database failure is a lock this request did not get: a lock timeout (PostgreSQL 55P03, H2 HYT00), a
+     * deadlock (40P01) or a serialization failure (40001). The request lost a race with another write.
+     */
+    private static boolean lockNotAcquired(Throwable failure) {
+        return failure instanceof jakarta.persistence.PessimisticLockException
+                || failure instanceof jakarta.persistence.LockTimeoutException
+                || failure instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && List.of("55P03", "HYT00", "40P01", "40001").contains(sql.getSQLState());
     }
 
     /**
