@@ -1,0 +1,414 @@
+#!/usr/bin/env python3
+"""Crash under write load: an acknowledged write is never lost, an unacknowledged one is never half there.
+
+Starts the packaged jar on a fresh database, lets concurrent writers create events (alone, and with their statements
+in one import), add statements, rename and delete events, and then, at a random moment, kills the process with
+SIGKILL (or, with --pg-restart-rounds, restarts the PostgreSQL server under it instead). After each round, with
+Parley started again, it checks from full NDJSON exports:
+- every acknowledged write is there with all its parts (an event's title as last acknowledged, every acknowledged
+  statement, the three statements of an acknowledged import) and every acknowledged deletion is gone;
+- a write that was not acknowledged is all there or not at all (an imported event has all three statements or none);
+- replaying the change feed from the start gives exactly the four collections' exports;
+- no answer was a 5xx other than a 503 while the database was away.
+Prints a table of the rounds and exits non-zero if any check failed.
+
+  python3 reliability/crash.py --db h2 --jar target/quarkus-app/quarkus-run.jar --rounds 20
+  python3 reliability/crash.py --db pg --jar target/quarkus-app/quarkus-run.jar --rounds 20 --pg-restart-rounds 5
+
+The PostgreSQL database (--pg-database, default parley_crash_harness on 127.0.0.1:5432, user postgres) is dropped
+and created again; the H2 database lives in a temporary folder. Standard library only.
+"""
+import argparse
+import base64
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+
+PASSWORD = "crash-harness-secret"
+AUTH = "Basic " + base64.b64encode(f"editor:{PASSWORD}".encode()).decode()
+PG = {"host": "127.0.0.1", "port": "5432", "user": "postgres"}
+
+
+class Parley:
+    """The packaged jar as a process on a loopback port."""
+
+    def __init__(self, jar, port, jdbc_url, user, log):
+        self.jar, self.port, self.jdbc_url, self.user, self.log = jar, port, jdbc_url, user, log
+        self.process = None
+
+    def start(self):
+        env = dict(os.environ, QUARKUS_HTTP_PORT=str(self.port), QUARKUS_HTTP_HOST="127.0.0.1",
+                   QUARKUS_DATASOURCE_JDBC_URL=self.jdbc_url, QUARKUS_DATASOURCE_USERNAME=self.user,
+                   QUARKUS_DATASOURCE_PASSWORD="", PARLEY_EDITOR_PASSWORD=PASSWORD,
+                   # the writers are one client making hundreds of writes a minute
+                   PARLEY_LIMITS_READS_PER_MINUTE="0", PARLEY_LIMITS_WRITES_PER_MINUTE="0")
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(["java", "-Xmx512m", "-jar", self.jar], env=env, stdout=log,
+                                            stderr=subprocess.STDOUT)
+        started = time.monotonic()
+        while time.monotonic() - started < 120:
+            if self.process.poll() is not None:
+                raise SystemExit(f"Parley exited during start; see {self.log}")
+            if self.ready():
+                return time.monotonic() - started
+            time.sleep(0.2)
+        raise SystemExit(f"Parley not ready after 120 s; see {self.log}")
+
+    def ready(self):
+        try:
+            return call(self.port, "GET", "/q/health/ready", timeout=5)[0] == 200
+        except OSError:
+            return False
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(30)
+
+
+def call(port, method, path, body=None, accept="application/json", timeout=30):
+    """One request; (status, body bytes). Raises OSError when the connection fails."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method,
+                                     headers={"Accept": accept})
+    if data is not None:
+        request.add_header("Content-Type", "application/merge-patch+json" if method == "PATCH"
+                           else "application/json")
+    if method != "GET":
+        request.add_header("Authorization", AUTH)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+    except urllib.error.URLError as e:
+        raise OSError(str(e.reason)) from e
+
+
+def ndjson(port, collection):
+    """Every record of a collection as its list shows it: the NDJSON export, or cursor pages where there is none."""
+    if collection in ("events", "statements"):
+        status, body = call(port, "GET", f"/api/v1/{collection}", accept="application/x-ndjson", timeout=300)
+        if status != 200:
+            raise SystemExit(f"export of {collection} answered {status}")
+        return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
+    records, cursor = [], "*"
+    while cursor:
+        status, body = call(port, "GET", f"/api/v1/{collection}?size=100&cursor={cursor}", timeout=60)
+        if status != 200:
+            raise SystemExit(f"listing {collection} answered {status}")
+        page = json.loads(body)
+        records += page["items"]
+        cursor = page.get("nextCursor") if page["items"] else None
+    return records
+
+
+class Ledger:
+    """What the writers were told (acknowledged) and what they sent without an answer (uncertain), per record."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.events = {}  # id -> {"titles": set of possible titles, "said": acked texts, "maybe": unacked texts}
+        self.deleted = set()  # acked deletions
+        self.maybe_deleted = set()
+        self.imports = {}  # externalId -> (acknowledged, [three texts])
+        self.acks = {"import": 0, "event": 0, "statement": 0, "rename": 0, "delete": 0}
+        self.unacked = 0
+        self.statuses = {}  # unexpected status -> count
+        self.unavailable = 0  # 503 answers
+
+    def owned(self, writer):
+        with self.lock:
+            return [i for i, e in self.events.items() if e["writer"] == writer and i not in self.deleted
+                    and i not in self.maybe_deleted]
+
+
+def writer(port, number, round_no, participants, ledger, stop, seed):
+    rnd = random.Random(seed)
+    i = 0
+    while not stop.is_set():
+        i += 1
+        tag = f"r{round_no}w{number}n{i}"
+        mine = ledger.owned(number)
+        op = rnd.choices(["import", "event", "statement", "rename", "delete"], [30, 25, 25, 12, 8])[0]
+        if op in ("statement", "rename", "delete") and not mine:
+            op = "event"
+        try:
+            if op == "import":
+                texts = [f"Propos {k} « {tag} », dit-il." for k in range(3)]
+                ledger.imports[tag] = (False, texts)
+                status, _ = call(port, "POST", "/api/v1/import", {
+                    "events": [{"externalId": tag, "title": f"Import {tag}", "type": "MEETING",
+                                "date": "2024-03-05", "participants": [{"participant": "crash-a"},
+                                                                       {"participant": "crash-b"}]}],
+                    "statements": [{"event": tag, "speaker": "crash-a", "text": t, "language": "fr",
+                                    "kind": "REPORTED", "position": k + 1} for k, t in enumerate(texts)]})
+                ok = status == 200
+                if ok:
+                    ledger.imports[tag] = (True, texts)
+            elif op == "event":
+                title = f"Event {tag}"
+                status, body = call(port, "POST", "/api/v1/events", {
+                    "title": title, "type": "PHONE_CALL", "date": "2023-01-02",
+                    "participants": [{"participantId": participants[0]}, {"participantId": participants[1]}]})
+                ok = status == 201
+                if ok:
+                    with ledger.lock:
+                        ledger.events[json.loads(body)["id"]] = {"writer": number, "titles": {title}, "said": [],
+                                                                 "maybe": []}
+            elif op == "statement":
+                target = rnd.choice(mine)
+                text = f"Déclaration {tag}, « citée »."
+                ledger.events[target]["maybe"].append(text)
+                status, _ = call(port, "POST", "/api/v1/statements", {
+                    "eventId": target, "speakerId": participants[0], "text": text, "language": "fr",
+                    "kind": "DIRECT_QUOTE"})
+                ok = status == 201
+                if ok:
+                    ledger.events[target]["maybe"].remove(text)
+                    ledger.events[target]["said"].append(text)
+            elif op == "rename":
+                target = rnd.choice(mine)
+                title = f"Renamed {tag}"
+                before = set(ledger.events[target]["titles"])
+                ledger.events[target]["titles"] |= {title}
+                status, _ = call(port, "PATCH", f"/api/v1/events/{target}", {"title": title})
+                ok = status == 200
+                if ok:
+                    ledger.events[target]["titles"] = {title}
+                else:
+                    ledger.events[target]["titles"] = before | {title} if status >= 500 else before
+            else:
+                target = rnd.choice(mine)
+                ledger.maybe_deleted.add(target)
+                status, _ = call(port, "DELETE", f"/api/v1/events/{target}")
+                ok = status == 204
+                if ok:
+                    ledger.maybe_deleted.discard(target)
+                    ledger.deleted.add(target)
+                elif status < 500:
+                    ledger.maybe_deleted.discard(target)
+        except OSError:
+            with ledger.lock:
+                ledger.unacked += 1  # no answer: the server went away with the request in flight
+            if stop.is_set():
+                return
+            time.sleep(0.05)
+            continue
+        with ledger.lock:
+            if ok:
+                ledger.acks[op] += 1
+            elif status == 503:
+                ledger.unavailable += 1
+                ledger.unacked += 1
+            else:
+                ledger.statuses[status] = ledger.statuses.get(status, 0) + 1
+                ledger.unacked += 1
+
+
+def verify(port, ledger):
+    """Checks the ledger against full exports; returns (found, missing, half, feed mismatches, messages)."""
+    events = {e["id"]: e for e in ndjson(port, "events")}
+    statements = ndjson(port, "statements")
+    texts = {}
+    for s in statements:
+        texts.setdefault(s["eventId"], []).append(s["text"])
+    problems, found, missing, half = [], 0, 0, 0
+    for event_id, expected in ledger.events.items():
+        if event_id in ledger.deleted:
+            if event_id in events:
+                missing += 1
+                problems.append(f"event {event_id}: deletion acknowledged, still there")
+            else:
+                found += 1
+            continue
+        if event_id not in events:
+            if event_id not in ledger.maybe_deleted:
+                missing += 1
+                problems.append(f"event {event_id}: acknowledged, gone")
+            continue
+        found += 1
+        if events[event_id]["title"] not in expected["titles"]:
+            missing += 1
+            problems.append(f"event {event_id}: title {events[event_id]['title']!r}, expected one of "
+                            f"{sorted(expected['titles'])}")
+        said = texts.get(event_id, [])
+        lost = [t for t in expected["said"] if t not in said]
+        strange = [t for t in said if t not in expected["said"] and t not in expected["maybe"]]
+        if lost or strange:
+            missing += 1
+            problems.append(f"event {event_id}: statements lost {lost}, unknown {strange}")
+    by_external = {e.get("externalId"): e for e in events.values() if e.get("externalId")}
+    for tag, (acknowledged, sent) in ledger.imports.items():
+        event = by_external.get(tag)
+        said = sorted(texts.get(event["id"], [])) if event else []
+        if event is None and not acknowledged:
+            continue
+        if event is None:
+            missing += 1
+            problems.append(f"import {tag}: acknowledged, event gone")
+        elif said != sorted(sent):
+            half += 1
+            problems.append(f"import {tag}: event with statements {said}, expected all of {sorted(sent)}")
+        else:
+            found += 1
+    mismatches = feed_mismatches(port, problems)
+    return found, missing, half, mismatches, problems
+
+
+def feed_mismatches(port, problems):
+    """Replays the change feed from the start and compares it with the four collections' exports."""
+    state, cursor = {}, None
+    while True:
+        path = "/api/v1/changes?size=1000" + (f"&cursor={cursor}" if cursor else "")
+        status, body = call(port, "GET", path, timeout=120)
+        if status != 200:
+            problems.append(f"change feed answered {status}")
+            return 1
+        page = json.loads(body)
+        for change in page["items"]:
+            key = (change["collection"], change["id"])
+            if change["operation"] == "DELETED":
+                state.pop(key, None)
+            else:
+                state[key] = change["record"]
+        cursor = page["nextCursor"]
+        if not page["more"]:
+            break
+    mismatches = 0
+    for collection in ("participants", "topics", "events", "statements"):
+        exported = {r["id"]: r for r in ndjson(port, collection)}
+        replayed = {i: r for (c, i), r in state.items() if c == collection}
+        for record_id in exported.keys() | replayed.keys():
+            if exported.get(record_id) != replayed.get(record_id):
+                mismatches += 1
+                if mismatches <= 5:
+                    problems.append(f"feed and export differ on {collection} {record_id}")
+    return mismatches
+
+
+def pg(*args):
+    subprocess.run(["psql", "-q", "-h", PG["host"], "-p", PG["port"], "-U", PG["user"], "-d", "postgres",
+                    "-c", *args], check=True, stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, PGOPTIONS="-c client_min_messages=warning"))
+
+
+def pg_restart():
+    version = os.listdir("/etc/postgresql")[0]
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart", "-m", "fast"],
+                   check=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", choices=("h2", "pg"), required=True)
+    parser.add_argument("--jar", required=True, help="the packaged jar of the --db build")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--pg-restart-rounds", type=int, default=0,
+                        help="of the rounds, how many restart PostgreSQL instead of killing Parley (pg only)")
+    parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--min-seconds", type=float, default=2.0, help="the kill comes at a random moment ...")
+    parser.add_argument("--max-seconds", type=float, default=8.0, help="... between these two")
+    parser.add_argument("--port", type=int, default=18087)
+    parser.add_argument("--pg-database", default="parley_crash_harness")
+    parser.add_argument("--seed", type=int, default=int(time.time()))
+    args = parser.parse_args()
+    rnd = random.Random(args.seed)
+    folder = tempfile.mkdtemp(prefix="parley-crash-")
+    log = os.path.join(folder, "parley.log")
+    if args.db == "h2":
+        url, user = f"jdbc:h2:file:{folder}/parley;WRITE_DELAY=0", "parley"
+    else:
+        pg(f"drop database if exists {args.pg_database} with (force)")
+        pg(f"create database {args.pg_database}")
+        url, user = f"jdbc:postgresql://{PG['host']}:{PG['port']}/{args.pg_database}", PG["user"]
+    parley = Parley(args.jar, args.port, url, user, log)
+    restarts = set(rnd.sample(range(1, args.rounds + 1), min(args.pg_restart_rounds, args.rounds))) \
+        if args.db == "pg" else set()
+    print(f"crash harness: {args.db}, {args.rounds} rounds, {args.writers} writers, seed {args.seed}, log {log}")
+    print(f"{'round':>5} {'what':>10} {'after s':>7} {'ready s':>7} {'imports':>7} {'events':>6} {'stmts':>5} "
+          f"{'renames':>7} {'deletes':>7} {'no ack':>6} {'503':>4} {'other':>5} {'found':>6} {'missing':>7} "
+          f"{'half':>4} {'feed≠':>5}")
+    failed = False
+    totals = {"acks": 0, "found": 0, "missing": 0, "half": 0, "feed": 0, "other": 0}
+    ledger = Ledger()
+    try:
+        ready_s = parley.start()
+        status, _ = call(args.port, "POST", "/api/v1/import", {"participants": [
+            {"externalId": "crash-a", "name": "Crash A", "kind": "PERSON", "country": "FR"},
+            {"externalId": "crash-b", "name": "Crash B", "kind": "PERSON", "country": "DE"}]})
+        if status != 200:
+            raise SystemExit(f"setting up the participants answered {status}")
+        people = {p["externalId"]: p["id"] for p in ndjson(args.port, "participants") if p.get("externalId")}
+        participants = [people["crash-a"], people["crash-b"]]
+        for round_no in range(1, args.rounds + 1):
+            stop = threading.Event()
+            before = dict(ledger.acks), ledger.unacked, ledger.unavailable, sum(ledger.statuses.values())
+            threads = [threading.Thread(target=writer, args=(args.port, w, round_no, participants, ledger, stop,
+                                                             rnd.random())) for w in range(args.writers)]
+            for t in threads:
+                t.start()
+            after = rnd.uniform(args.min_seconds, args.max_seconds)
+            time.sleep(after)
+            if round_no in restarts:
+                what = "pg restart"
+                pg_restart()
+                deadline = time.monotonic() + 60
+                while not parley.ready():
+                    if time.monotonic() > deadline:
+                        raise SystemExit("Parley not ready again 60 s after PostgreSQL restarted")
+                    time.sleep(0.2)
+                time.sleep(1)  # the writers write on after the database came back
+                stop.set()
+                for t in threads:
+                    t.join()
+                ready_s = 0.0
+            else:
+                what = "SIGKILL"
+                parley.kill()
+                stop.set()
+                for t in threads:
+                    t.join()
+                ready_s = parley.start()
+            found, missing, half, feed, problems = verify(args.port, ledger)
+            acks = {k: ledger.acks[k] - before[0][k] for k in ledger.acks}
+            other = sum(ledger.statuses.values()) - before[3]
+            print(f"{round_no:>5} {what:>10} {after:>7.1f} {ready_s:>7.1f} {acks['import']:>7} {acks['event']:>6} "
+                  f"{acks['statement']:>5} {acks['rename']:>7} {acks['delete']:>7} "
+                  f"{ledger.unacked - before[1]:>6} {ledger.unavailable - before[2]:>4} {other:>5} {found:>6} "
+                  f"{missing:>7} {half:>4} {feed:>5}", flush=True)
+            for problem in problems[:10]:
+                print(f"      {problem}")
+            totals["acks"] += sum(acks.values())
+            totals["found"], totals["missing"], totals["half"] = found, missing, half
+            totals["feed"] += feed
+            totals["other"] += other
+            if missing or half or feed or other:
+                failed = True
+        print(f"total: {args.rounds} rounds, {totals['acks']} writes acknowledged, {totals['found']} records and "
+              f"imports checked at the end, {totals['missing']} missing, {totals['half']} half-present, "
+              f"{totals['feed']} feed mismatches, other statuses {ledger.statuses or 'none'}")
+    finally:
+        parley.stop()
+        if args.db == "pg":
+            pg(f"drop database if exists {args.pg_database} with (force)")
+    if failed:
+        print(f"FAILED (log {log})")
+        sys.exit(1)
+    print("passed")
+
+
+if __name__ == "__main__":
+    main()
