@@ -281,7 +281,7 @@ public class Documents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Long> lock(Kind kind, List<Long> ids) {
-        return lock(kind, "?1", ids);
+        return ids.isEmpty() ? List.of() : lock(kind, "?1", ids);
     }
 
     /** {@link #lock(Kind, List)} of the records that {@code ids} (SQL: a list or query of ids with ?1) selects. */

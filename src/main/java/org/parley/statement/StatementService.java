@@ -149,6 +149,9 @@ public class StatementService {
     }
 
     public Statement create(StatementRequest request) {
+        // the event first, as every writer of it or of its statements locks it first: two writers never hold one
+        // each of the rows the other needs (its row, its words), and positions are counted one writer at a time
+        documents.lock(Documents.Kind.EVENT, List.of(request.eventId()));
         Statement statement = new Statement();
         apply(request, statement);
         statements.persist(statement);
@@ -168,6 +171,8 @@ public class StatementService {
      */
     public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed) {
         statements.flush(); // the events and participants the statements refer to are rows before they are
+        documents.lock(Documents.Kind.EVENT, requests.stream().map(StatementRequest::eventId)
+                .filter(Objects::nonNull).distinct().toList());
         Map<String, Topic> topicsBySlug = loadReferences(requests);
         // as Hibernate would set them, to the precision the database keeps
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -256,6 +261,9 @@ public class StatementService {
         documents.lock(Documents.Kind.STATEMENT, List.of(id));
         Statement statement = get(id);
         StatementRequest request = change.apply(read(id));
+        if (!statement.event.id.equals(request.eventId())) {
+            documents.lock(Documents.Kind.EVENT, List.of(request.eventId())); // moving to it: its words change
+        }
         statement.expectVersion(request.version());
         Event before = statement.event;
         StatementResponse shown = StatementResponse.from(statement);
