@@ -14,7 +14,7 @@ window and checks:
   python3 reliability/soak.py --db h2 --jar target/quarkus-app/quarkus-run.jar --minutes 10
   python3 reliability/soak.py --db pg --jar target/quarkus-app/quarkus-run.jar --minutes 10
 
-The warm-up is 30 % of the run (at most 2 minutes), and a window is a quarter of the rest (at most a minute).
+The warm-up is 30 % of the run (at least 30 s, at most 2 minutes), and a window is a quarter of the rest (at most a minute).
 """
 import argparse
 import json
@@ -150,7 +150,8 @@ def main():
     parley = Parley(args.jar, args.port, url, user, os.path.join(folder, "parley.log"),
                     ("-Xms384m", "-Xmx384m", "-XX:+AlwaysPreTouch"))
     total = args.minutes * 60
-    warmup = min(120.0, total * 0.3)
+    # the JIT compiler and the pools settle in the first half-minute whatever the length of the run
+    warmup = min(120.0, max(30.0, total * 0.3))
     window = min(60.0, (total - warmup) / 4)
     failed = []
     try:
