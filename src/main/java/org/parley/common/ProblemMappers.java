@@ -109,16 +109,20 @@ public class ProblemMappers {
                         .build();
             }
             if (databaseUnavailable(cause)) {
-                // no database connection free in time, or the database is down: a client may retry
-                LOG.warnf("No database connection for %s %s: %s", request.method(), request.path(), cause.getMessage());
-                return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
-                        .entity(new Problem("about:blank", "Service Unavailable", 503,
-                                "The database is unavailable or busy; nothing was changed; retry in a moment",
-                                request.path(), null))
-                        .build();
+                return unavailable(cause, request);
             }
         }
         return unexpected(e, request);
+    }
+
+    /** No database connection free in time, or the database is down: a client may retry. */
+    private static Response unavailable(Throwable cause, HttpServerRequest request) {
+        LOG.warnf("No database connection for %s %s: %s", request.method(), request.path(), cause.getMessage());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
+                .entity(new Problem("about:blank", "Service Unavailable", 503,
+                        "The database is unavailable or busy; nothing was changed; retry in a moment",
+                        request.path(), null))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -142,6 +146,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        // a database failure at commit arrives wrapped (RollbackException in ArcUndeclaredThrowableException)
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PersistenceException persistence) {
+                return persistence(persistence, request);
+            }
+            if (databaseUnavailable(cause)) {
+                return unavailable(cause, request);
+            }
+        }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "The server failed to handle this request; the failure has been logged", request.path(), null));

@@ -1,0 +1,28 @@
+package org.parley.common;
+
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+import jakarta.transaction.RollbackException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hibernate.exception.GenericJDBCException;
+
+/**
+ * Test only: fails as a write does when the database fails at commit (the flush at commit runs inside the
+ * transaction manager, which wraps the driver's error in a RollbackException, which ArC wraps again), with the
+ * SQLSTATE of the path.
+ */
+@Path("/test-only/commit-failure/{sqlState}")
+public class CommitFailureProbeResource {
+
+    @POST
+    @Operation(hidden = true)
+    public String fail(@PathParam("sqlState") String sqlState) {
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.initCause(new GenericJDBCException("could not execute statement",
+                new SQLException("the database said no", sqlState)));
+        throw new ArcUndeclaredThrowableException("Error invoking subclass method", rollback);
+    }
+}
