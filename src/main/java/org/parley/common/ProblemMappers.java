@@ -209,7 +209,9 @@ public class ProblemMappers {
         }
         String field = jsonPath(mapping.getPath());
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof JsonConfig.Refused refused) {
+            message = refused.reason();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field '" + unknown.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
