@@ -100,6 +100,12 @@ public class ProblemMappers {
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
                 return optimisticLock(null, request);
             }
+            if (serializationFailure(cause)) {
+                // a deadlock or serialization failure the database resolved by rolling this write back: a lost race
+                LOG.warnf("Concurrent write conflict on %s %s: %s", request.method(), request.path(), cause.getMessage());
+                return respond(ProblemException.conflict("The write met a concurrent write and was rolled back;"
+                        + " nothing was changed; read the record again and resend your change").toProblem(request.path()));
+            }
             if (databaseUnavailable(cause)) {
                 // no database connection free in time, or the database is down: a client may retry
                 LOG.warnf("No database connection for %s %s: %s", request.method(), request.path(), cause.getMessage());
@@ -243,6 +249,13 @@ public class ProblemMappers {
             }
         }
         return out.toString();
+    }
+
+    /** SQLSTATE 40001 (serialization failure, H2's deadlock) or 40P01 (PostgreSQL's deadlock). */
+    private static boolean serializationFailure(Throwable failure) {
+        return failure instanceof org.hibernate.exception.LockAcquisitionException
+                || failure instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState())
+                        || "40P01".equals(sql.getSQLState()));
     }
 
     /**
