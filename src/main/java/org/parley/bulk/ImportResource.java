@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.common.Formats;
 import org.parley.common.Params;
+import org.parley.common.Problem;
 import org.parley.common.ProblemException;
 import org.parley.common.ProblemMappers;
 import org.parley.common.Violation;
@@ -97,8 +100,11 @@ public class ImportResource {
         params.validate();
         boolean ndjson = contentType != null && MediaType.valueOf(contentType).isCompatible(
                 MediaType.valueOf(Formats.NDJSON));
-        ImportService.Input input = ndjson ? lines(body)
-                : ImportService.Input.of(mapper.readValue(body, ImportDocument.class));
+        ImportDocument document = ndjson ? null : mapper.readValue(body, ImportDocument.class);
+        if (!ndjson && document == null) { // the body "null"
+            throw ProblemException.invalid(Violation.body("body", Problem.BODY_REQUIRED));
+        }
+        ImportService.Input input = ndjson ? lines(body) : ImportService.Input.of(document);
         return imports.run(input, Boolean.TRUE.equals(dry));
     }
 
@@ -109,7 +115,15 @@ public class ImportResource {
         List<ImportService.Located<ImportDocument.Event>> events = new ArrayList<>();
         List<ImportService.Located<ImportDocument.Statement>> statements = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
-        String[] lines = new String(body, StandardCharsets.UTF_8).split("\n", -1);
+        String text;
+        try {
+            // NDJSON is UTF-8; malformed bytes are a 400, not U+FFFD stored in a record
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(400, ProblemException.VALIDATION_TYPE, "Malformed NDJSON",
+                    "The request body is not UTF-8", null);
+        }
+        String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             String at = "line " + (i + 1);

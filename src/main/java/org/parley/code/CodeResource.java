@@ -52,7 +52,7 @@ public class CodeResource {
         Params params = new Params();
         String text = params.text("q", q, 100);
         String digits = params.digits("prefix", prefix, 4);
-        int page = params.page(paging);
+        int page = params.offsetPage(paging);
         int size = params.size(paging);
         params.validate();
         String needle = text == null ? null : text.toLowerCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,10 +24,15 @@ public class Formats implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String format = request.getUriInfo().getQueryParameters().getFirst("format");
-        if (format == null) {
+        List<String> formats = request.getUriInfo().getQueryParameters().get("format");
+        if (formats == null || formats.isEmpty()) {
             return;
         }
+        if (formats.size() > 1) { // the exports have no parameter of that name for SingleValuedParams to see
+            throw ProblemException.invalid(Violation.query("format", "is given " + formats.size()
+                    + " times; it takes one value"));
+        }
+        String format = formats.get(0);
         String mediaType = MEDIA_TYPES.get(format.trim().toLowerCase(java.util.Locale.ROOT));
         if (mediaType == null) {
             throw ProblemException.invalid(Violation.query("format", "'" + format + "' is not one of csv, ndjson, json"));

@@ -11,6 +11,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Request;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -43,6 +45,15 @@ public class MergePatch {
 
     /** The replacement that the patch makes of the current representation, as a valid request of the type. */
     public <Q> Q apply(Rendered<?> current, byte[] patch, Class<Q> requestType) {
+        try {
+            // Jackson reads the patch first: Parsson takes malformed UTF-8 as U+FFFD and fails on deep nesting with an
+            // unchecked error, where Jackson reports both as what they are
+            json.readTree(patch);
+        } catch (JsonProcessingException e) {
+            throw ProblemMappers.jsonProblem(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array is never short of bytes
+        }
         JsonValue merged;
         try {
             JsonValue base = Json.createReader(new ByteArrayInputStream(current.json())).readValue();

@@ -21,8 +21,19 @@ public final class Params {
 
     private final List<Violation> violations = new ArrayList<>();
 
+    /** The deepest page: its first row, page × size, must still be an int offset for the largest size. */
+    static final int MAX_PAGE = Integer.MAX_VALUE / Paging.MAX_SIZE;
+
     public int page(PageParams paging) {
-        return integer("page", paging.page, 0, 0, Integer.MAX_VALUE);
+        return integer("page", paging.page, 0, 0, MAX_PAGE);
+    }
+
+    /** The page of a list that is paged by {@code page} and {@code size} only: a cursor is a 400, not ignored. */
+    public int offsetPage(PageParams paging) {
+        if (paging.cursor != null && !paging.cursor.isBlank()) {
+            violations.add(Violation.query("cursor", "this list is paged by page and size only"));
+        }
+        return page(paging);
     }
 
     public int size(PageParams paging) {
@@ -59,7 +70,12 @@ public final class Params {
             return null;
         }
         try {
-            return Long.valueOf(value.trim());
+            long id = Long.parseLong(value.trim());
+            if (id < 1) {
+                violations.add(Violation.query(name, "'" + value + "' is not an id (ids start at 1)"));
+                return null;
+            }
+            return id;
         } catch (NumberFormatException e) {
             violations.add(Violation.query(name, "'" + value + "' is not an id (a whole number)"));
             return null;
@@ -118,8 +134,13 @@ public final class Params {
         }
         String trimmed = value.trim();
         try {
-            return trimmed.length() == 10 ? LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(trimmed).toInstant();
+            OffsetDateTime at = trimmed.length() == 10 ? LocalDate.parse(trimmed).atStartOfDay().atOffset(ZoneOffset.UTC)
+                    : OffsetDateTime.parse(trimmed);
+            if (JsonConfig.refusal(at) != null) {
+                violations.add(Violation.query(name, JsonConfig.refusal(at)));
+                return null;
+            }
+            return at.toInstant();
         } catch (DateTimeParseException e) {
             violations.add(Violation.query(name, "'" + value
                     + "' is not an ISO date-time with offset such as 2024-05-01T00:00:00Z, nor a date"));
@@ -132,7 +153,12 @@ public final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = LocalDate.parse(value.trim());
+            if (JsonConfig.refusal(date) != null) {
+                violations.add(Violation.query(name, JsonConfig.refusal(date)));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             violations.add(Violation.query(name, "'" + value + "' is not an ISO date such as 2022-01-10"));
             return null;
@@ -176,6 +202,24 @@ public final class Params {
             return null;
         }
         return value.trim();
+    }
+
+    /** Topic slugs, each of the form topics have: anything else cannot name one. */
+    public List<String> slugs(String name, List<String> values) {
+        List<String> result = new ArrayList<>();
+        for (String value : values) {
+            String slug = value.trim();
+            if (slug.isEmpty()) {
+                continue;
+            }
+            if (!slug.matches(org.parley.topic.TopicRequest.SLUG)) {
+                violations.add(Violation.query(name, "'" + value + "' is not a topic slug (lowercase letters, digits"
+                        + " and single hyphens)"));
+            } else {
+                result.add(slug);
+            }
+        }
+        return result;
     }
 
     /** The words to search for in a {@code q} parameter: accent- and case-folded, at most ten. */

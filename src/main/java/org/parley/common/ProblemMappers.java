@@ -230,7 +230,9 @@ public class ProblemMappers {
         }
         String field = jsonPath(mapping.getPath());
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof JsonConfig.Refused refused) {
+            message = refused.reason();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field '" + unknown.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
@@ -271,6 +273,7 @@ public class ProblemMappers {
     private static boolean lockNotAcquired(Throwable failure) {
         return failure instanceof jakarta.persistence.PessimisticLockException
                 || failure instanceof jakarta.persistence.LockTimeoutException
+                || failure instanceof org.hibernate.exception.LockAcquisitionException
                 || failure instanceof java.sql.SQLException sql && sql.getSQLState() != null
                         && List.of("55P03", "HYT00", "40P01", "40001").contains(sql.getSQLState());
     }

@@ -68,7 +68,7 @@ public class CountryResource {
         String order = params.sortKey(sort, "code", SORTS.keySet());
         boolean descending = order.startsWith("-");
         Comparator<CountryResponse> comparator = SORTS.get(descending ? order.substring(1) : order);
-        int page = params.page(paging);
+        int page = params.offsetPage(paging);
         int size = params.size(paging);
         params.validate();
         String needle = text == null ? null : text.toLowerCase(Locale.ROOT);

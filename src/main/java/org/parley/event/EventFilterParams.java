@@ -65,7 +65,7 @@ public class EventFilterParams {
                 params.date("from", from),
                 params.date("to", to),
                 params.enums("type", type, EventType.class),
-                topic.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                params.slugs("topic", topic),
                 params.id("participant", participant),
                 params.words("q", q),
                 params.enums("status", status, EventStatus.class),

@@ -47,7 +47,7 @@ public class StatementFilterParams {
                 params.id("event", event),
                 params.id("speaker", speaker),
                 params.country("country", country),
-                topic.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                params.slugs("topic", topic),
                 params.language("language", language),
                 params.date("from", from),
                 params.date("to", to),

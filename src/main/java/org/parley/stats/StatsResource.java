@@ -49,7 +49,7 @@ public class StatsResource {
             @Context UriInfo uri) {
         Params params = new Params();
         EventQuery query = filters.toQuery(params);
-        int page = params.page(paging);
+        int page = params.offsetPage(paging);
         int size = params.size(paging);
         params.validate();
         return Paging.page(service.dyads(query), page, size, uri);
@@ -71,7 +71,7 @@ public class StatsResource {
         EventQuery query = filters.toQuery(params);
         StatsService.Interval length = interval == null ? StatsService.Interval.MONTH
                 : params.optionalEnum("interval", interval, StatsService.Interval.class);
-        int page = params.page(paging);
+        int page = params.offsetPage(paging);
         int size = params.size(paging);
         params.validate();
         return Paging.page(service.timeline(query, length), page, size, uri);
@@ -88,7 +88,7 @@ public class StatsResource {
             @BeanParam PageParams paging, @Context UriInfo uri) {
         Params params = new Params();
         EventQuery query = filters.toQuery(params);
-        int page = params.page(paging);
+        int page = params.offsetPage(paging);
         int size = params.size(paging);
         params.validate();
         return Paging.page(service.topics(query), page, size, uri);
