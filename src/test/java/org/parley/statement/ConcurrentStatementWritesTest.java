@@ -44,7 +44,8 @@ class ConcurrentStatementWritesTest {
                                     "Propos " + writer + "." + i + " sur la sécurité", "language", "fr",
                                     "kind", "REPORTED")).post("/api/v1/statements").statusCode()
                             : editor().contentType("application/merge-patch+json")
-                                    .body(Map.of("title", "Renommé " + writer + "." + i))
+                                    .body(("{\"title\": \"Renommé " + writer + "." + i + "\"}")
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                                     .patch("/api/v1/events/" + eventId).statusCode();
                     statuses.merge(status, 1, Integer::sum);
                     if (status == 201) {
