@@ -9,12 +9,13 @@ window and checks:
 - no request failed (every answer 2xx, except the 404 of reading a deleted event);
 - p99 latency of the last window is within 1.5 x that of the first window after the warm-up;
 - resident memory at the end is less than 10 % above its level after the warm-up;
-- threads and database connections at the end are no more than their most until the first window ended.
+- database connections at the end are no more than their most until the first window ended, and threads no more
+  than two more (a pool may start its last thread or two late; a leak keeps growing).
 
   python3 reliability/soak.py --db h2 --jar target/quarkus-app/quarkus-run.jar --minutes 10
   python3 reliability/soak.py --db pg --jar target/quarkus-app/quarkus-run.jar --minutes 10
 
-The warm-up is 30 % of the run (at least 30 s, at most 2 minutes), and a window is a quarter of the rest (at most a minute).
+The warm-up is 30 % of the run (at least 30 s, at most 2 minutes), and a window is a quarter of the rest (15 s to a minute).
 """
 import argparse
 import json
@@ -152,7 +153,8 @@ def main():
     total = args.minutes * 60
     # the JIT compiler and the pools settle in the first half-minute whatever the length of the run
     warmup = min(120.0, max(30.0, total * 0.3))
-    window = min(60.0, (total - warmup) / 4)
+    # a p99 needs a few thousand requests to be steady: windows of at least 15 s
+    window = min(60.0, max(15.0, (total - warmup) / 4))
     failed = []
     try:
         parley.start()
@@ -205,8 +207,8 @@ def main():
         if rss_end > 1.1 * rss_after_warmup:
             failed.append("resident memory grew more than 10 % after the warm-up")
         # pools grow on demand up to their sizes: the end is compared with the most seen until the first window ended
-        if resources[-1][2] > max(rows[0][5], first[5]):
-            failed.append("more threads at the end than up to the first window")
+        if resources[-1][2] > max(rows[0][5], first[5]) + 2:  # a pool may start its last thread or two late
+            failed.append("more threads at the end than up to the first window, and more than two more")
         if resources[-1][3] > max(rows[0][6], first[6]):
             failed.append("more database connections at the end than up to the first window")
     finally:
