@@ -143,6 +143,9 @@ def main():
     parser.add_argument("--port", type=int, default=18088)
     parser.add_argument("--pg-database", default="parley_soak_harness")
     parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--latency-report-only", action="store_true",
+                        help="print the p99 ratio without failing on it: windows of seconds on a shared 2-core "
+                             "machine make it noise (the short form in .ci/run); the long form's minutes gate it")
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="parley-soak-")
     url, user = fresh_database(args.db, args.pg_database, folder)
@@ -202,7 +205,7 @@ def main():
               f"database connections {first[6]} -> {resources[-1][3]}")
         if recorder.errors:
             failed.append(f"{len(recorder.errors)} requests failed, such as {recorder.errors[:5]}")
-        if last[3] > 1.5 * first[3]:
+        if last[3] > 1.5 * first[3] and not args.latency_report_only:
             failed.append("p99 latency of the last window is more than 1.5 x the first's")
         if rss_end > 1.1 * rss_after_warmup:
             failed.append("resident memory grew more than 10 % after the warm-up")
