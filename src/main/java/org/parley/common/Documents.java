@@ -125,17 +125,12 @@ public class Documents {
     }
 
     /**
-     * Stores documents of records that have none (the caller holds the records' row locks and has checked), in
-     * one JDBC batch: Hibernate sends native statements one by one, and a backfill stores a million.
+     * Stores documents of records that have none (the caller holds the records' row locks, and so those of their
+     * events, whose full documents {@link #lock} dropped, and has checked), in one JDBC batch: Hibernate sends
+     * native statements one by one, and a backfill stores a million.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void storeNew(Kind kind, Map<Long, Document> documents) {
-        if (kind == Kind.STATEMENT && !documents.isEmpty()) { // new statements change their events' full documents
-            @SuppressWarnings("unchecked")
-            List<Long> events = byIds("select distinct event_id from statement where id in ", documents.keySet())
-                    .getResultList().stream().map(id -> ((Number) id).longValue()).toList();
-            lock(Kind.EVENT, events);
-        }
         Map<Long, Document> storable = documents.entrySet().stream()
                 .filter(document -> document.getValue().json().length <= MAX_LENGTH)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
