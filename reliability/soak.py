@@ -56,12 +56,12 @@ def seed(port, events):
 class Recorder:
     def __init__(self):
         self.lock = threading.Lock()
-        self.samples = []  # (time, seconds taken)
+        self.samples = []  # (time, seconds taken, kind of request)
         self.errors = []
 
     def add(self, started, taken, ok, what):
         with self.lock:
-            self.samples.append((started, taken))
+            self.samples.append((started, taken, what.split(" ", 2)[0] + " " + what.split(" ", 2)[1]))
             if not ok:
                 self.errors.append(what)
 
@@ -185,7 +185,7 @@ def main():
         rows = []
         for start in [began] + starts:
             end = began + warmup if start == began else start + window
-            taken = [t for s, t in recorder.samples if start <= s < end]
+            taken = [t for s, t, _ in recorder.samples if start <= s < end]
             res = [r for r in resources if start <= r[0] < end + 0.01] or resources[-1:]
             row = (len(taken), len(taken) / (end - start), percentile(taken, 0.5) * 1000,
                    percentile(taken, 0.99) * 1000, max(r[1] for r in res), max(r[2] for r in res),
@@ -197,6 +197,16 @@ def main():
         first, last = rows[1], rows[-1]
         if not first[0] or not last[0]:
             raise SystemExit("no requests answered in the first or the last window")
+        # per kind of request, the first and the last window: which one got slower, if any did
+        print(f"{'request':>20} {'first p50':>9} {'p99 ms':>7} {'last p50':>9} {'p99 ms':>7} {'requests':>8}")
+        edges = ((starts[0], starts[0] + window), (starts[-1], starts[-1] + window))
+        for kind in sorted({k for _, _, k in recorder.samples}):
+            cells = []
+            for start, end in edges:
+                taken = [t for s, t, k in recorder.samples if k == kind and start <= s < end]
+                cells += [percentile(taken, 0.5) * 1000, percentile(taken, 0.99) * 1000, len(taken)]
+            print(f"{kind:>20} {cells[0]:>9.1f} {cells[1]:>7.1f} {cells[3]:>9.1f} {cells[4]:>7.1f} "
+                  f"{cells[2] + cells[5]:>8}")
         rss_after_warmup = [r[1] for r in resources if r[0] >= began + warmup][0]
         rss_end = resources[-1][1]
         print(f"errors: {len(recorder.errors)} of {len(recorder.samples)} requests; p99 last/first window: "

@@ -45,15 +45,16 @@ public class ListCache {
 
     /** The number of records of the entity that match the filter. */
     public long count(long generation, PanacheRepositoryBase<?, Long> repository, String entity, Filter filter) {
-        Key key = new Key(generation, entity, filter.query(), Map.copyOf(filter.parameters()), null);
-        return totals.<Key, Long>get(key, k -> repository.count(filter.query(), filter.parameters()))
+        String query = filter.from(entity);
+        Key key = new Key(generation, entity, query, Map.copyOf(filter.parameters()), null);
+        return totals.<Key, Long>get(key, k -> repository.count(query, filter.parameters()))
                 .await().indefinitely();
     }
 
     /** One page of ids of the records that match the filter, in an order, computed by {@code compute}. */
     public Page<Long> page(long generation, String entity, Filter filter, Object orderAndPosition,
             Supplier<Page<Long>> compute) {
-        Key key = new Key(generation, entity, filter.query(), Map.copyOf(filter.parameters()), orderAndPosition);
+        Key key = new Key(generation, entity, filter.from(entity), Map.copyOf(filter.parameters()), orderAndPosition);
         return pages.<Key, Page<Long>>get(key, k -> compute.get()).await().indefinitely();
     }
 

@@ -34,8 +34,8 @@ public final class Paging {
             String entity, Filter filter, Sort sort, PageRequest request) {
         long total = lists.count(lists.generation(), repository, entity, filter);
         if (!request.keyset()) {
-            List<E> items = repository.find(filter.query(), sort, filter.parameters())
-                    .page(request.page(), request.size()).list();
+            List<E> items = repository.find("select r " + filter.from(entity) + " order by "
+                    + orderBy(sort.getColumns()), filter.parameters()).page(request.page(), request.size()).list();
             return new Page<>(items, total, null);
         }
         return after(repository, entity, filter, sort, request, total);
@@ -58,7 +58,7 @@ public final class Paging {
             if (request.keyset() && request.after() != null) {
                 page.where(after(columns, request.after().keys(), page));
             }
-            TypedQuery<Long> query = entityManager.createQuery("select id from " + entity + " where " + page.query()
+            TypedQuery<Long> query = entityManager.createQuery("select r.id " + page.from(entity)
                     + " order by " + orderBy, Long.class);
             page.parameters().forEach(query::setParameter);
             if (!request.keyset()) {
@@ -101,7 +101,7 @@ public final class Paging {
     public static void forEachRowBatch(EntityManager entityManager, String from, String fields,
             Filter filter, Sort sort, int batchSize, Consumer<List<Object[]>> sink) {
         List<Sort.Column> columns = sort.getColumns();
-        String keys = String.join(", ", columns.stream().map(Sort.Column::getName).toList());
+        String keys = String.join(", ", columns.stream().map(Paging::qualified).toList());
         String orderBy = orderBy(columns);
         List<Object> after = null;
         while (true) {
@@ -109,8 +109,8 @@ public final class Paging {
             if (after != null) {
                 batch.where(after(columns, after, batch));
             }
-            TypedQuery<Object[]> query = entityManager.createQuery("select " + fields + ", " + keys + " from " + from
-                    + " where " + batch.query() + " order by " + orderBy, Object[].class).setMaxResults(batchSize);
+            TypedQuery<Object[]> query = entityManager.createQuery("select " + fields + ", " + keys + " " + batch.from(from)
+                    + " order by " + orderBy, Object[].class).setMaxResults(batchSize);
             batch.parameters().forEach(query::setParameter);
             List<Object[]> rows = query.getResultList();
             if (!rows.isEmpty()) {
@@ -130,7 +130,7 @@ public final class Paging {
      */
     public static void forEachIdBatch(EntityManager entityManager, String entity, Filter filter, Sort sort,
             int batchSize, Consumer<List<Long>> sink) {
-        forEachRowBatch(entityManager, entity, "id", filter, sort, batchSize, rows -> {
+        forEachRowBatch(entityManager, entity, "r.id", filter, sort, batchSize, rows -> {
             sink.accept(rows.stream().map(row -> (Long) row[0]).toList());
             entityManager.clear();
         });
@@ -138,7 +138,12 @@ public final class Paging {
 
     private static String orderBy(List<Sort.Column> columns) {
         return String.join(", ", columns.stream()
-                .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : "")).toList());
+                .map(c -> qualified(c) + (c.getDirection() == Sort.Direction.Descending ? " desc" : "")).toList());
+    }
+
+    /** A sort column as a path from the filter's root, {@code r} (see {@link Filter#from}): a join may expose it too. */
+    private static String qualified(Sort.Column column) {
+        return "r." + column.getName();
     }
 
     private static <E extends Record> Page<E> after(PanacheRepositoryBase<E, Long> repository, String entity,
@@ -148,7 +153,8 @@ public final class Paging {
             filter.where(after(columns, request.after().keys(), filter));
         }
         // one row more than asked tells whether there is a next page
-        List<E> items = repository.find(filter.query(), sort, filter.parameters()).page(0, request.size() + 1).list();
+        List<E> items = repository.find("select r " + filter.from(entity) + " order by " + orderBy(columns),
+                filter.parameters()).page(0, request.size() + 1).list();
         String next = null;
         if (items.size() > request.size()) {
             items = items.subList(0, request.size());
@@ -174,7 +180,7 @@ public final class Paging {
         boolean oneWay = columns.stream().map(Sort.Column::getDirection).distinct().count() == 1;
         if (oneWay) {
             String op = columns.get(0).getDirection() == Sort.Direction.Descending ? " < " : " > ";
-            List<String> names = columns.stream().map(Sort.Column::getName).toList();
+            List<String> names = columns.stream().map(Paging::qualified).toList();
             List<String> params = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> ":k" + i).toList();
             return "(" + String.join(", ", names) + ")" + op + "(" + String.join(", ", params) + ")";
         }
@@ -182,23 +188,23 @@ public final class Paging {
         for (int j = 0; j < columns.size(); j++) {
             List<String> terms = new ArrayList<>();
             for (int i = 0; i < j; i++) {
-                terms.add(columns.get(i).getName() + " = :k" + i);
+                terms.add(qualified(columns.get(i)) + " = :k" + i);
             }
             String op = columns.get(j).getDirection() == Sort.Direction.Descending ? " < " : " > ";
-            terms.add(columns.get(j).getName() + op + ":k" + j);
+            terms.add(qualified(columns.get(j)) + op + ":k" + j);
             alternatives.add("(" + String.join(" and ", terms) + ")");
         }
         // implied by the alternatives, but only this bound lets an index scan start at the cursor
-        String first = columns.get(0).getName()
+        String first = qualified(columns.get(0))
                 + (columns.get(0).getDirection() == Sort.Direction.Descending ? " <= :k0" : " >= :k0");
         return "(" + first + " and (" + String.join(" or ", alternatives) + "))";
     }
 
     private static Object[] keysOf(PanacheRepositoryBase<?, Long> repository, String entity, List<Sort.Column> columns,
             Long id) {
-        String select = String.join(", ", columns.stream().map(Sort.Column::getName).toList());
+        String select = String.join(", ", columns.stream().map(Paging::qualified).toList());
         Object result = repository.getEntityManager()
-                .createQuery("select " + select + " from " + entity + " where id = :id")
+                .createQuery("select " + select + " from " + entity + " r where r.id = :id")
                 .setParameter("id", id).getSingleResult();
         return columns.size() == 1 ? new Object[] {result} : (Object[]) result;
     }

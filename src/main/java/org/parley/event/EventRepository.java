@@ -21,7 +21,7 @@ public class EventRepository implements PanacheRepository<Event> {
      * Events by country through the event_country index; the date bounds narrow its range when given. The roles are
      * constants written into the query: a list parameter would make Hibernate translate it anew at every request.
      */
-    private static final String BY_COUNTRY = "id in (select ec.eventId from EventCountry ec where ec.country = :%s"
+    private static final String BY_COUNTRY = "r.id in (select ec.eventId from EventCountry ec where ec.country = :%s"
             + " and ec.role in (%s)%s)";
 
     /** The event with its participants and their people, in one query. */
@@ -66,11 +66,11 @@ public class EventRepository implements PanacheRepository<Event> {
             filter.whereAnyOf("type %s", "types", query.types());
         }
         if (!query.topics().isEmpty()) {
-            filter.whereAnyOf("id in (select et.eventId from EventTopic et where et.topicId %s)", "topics",
+            filter.whereAnyOf("r.id in (select et.eventId from EventTopic et where et.topicId %s)", "topics",
                     topics.idsForFilter(query.topics()));
         }
         if (query.participantId() != null) {
-            filter.where("id in (select ep.event.id from EventParticipant ep where ep.participant.id = :pid)",
+            filter.where("r.id in (select ep.event.id from EventParticipant ep where ep.participant.id = :pid)",
                     "pid", query.participantId());
         }
         if (!query.statuses().isEmpty()) {

@@ -41,16 +41,16 @@ public class SearchIndex {
     /** Adds to a statement filter: every word appears in the statement's text or translation. */
     public static void matchStatements(Filter filter, List<String> words) {
         for (int i = 0; i < words.size(); i++) {
-            filter.where("id in (select t.statementId from StatementTerm t where t.term = :q" + i + ")", "q" + i,
-                    words.get(i));
+            filter.join("join StatementTerm q%1$d on q%1$d.statementId = r.id and q%1$d.term = :q%1$d".formatted(i),
+                    "q" + i, words.get(i));
         }
     }
 
     /** Adds to an event filter: every word appears in the title, the summary or one of its statements. */
     public static void matchEvents(Filter filter, List<String> words) {
         for (int i = 0; i < words.size(); i++) {
-            filter.where("id in (select t.eventId from EventTerm t where t.term = :q" + i + ")", "q" + i,
-                    words.get(i));
+            filter.join("join EventTerm q%1$d on q%1$d.eventId = r.id and q%1$d.term = :q%1$d".formatted(i),
+                    "q" + i, words.get(i));
         }
     }
 

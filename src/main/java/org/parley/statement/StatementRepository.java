@@ -37,7 +37,7 @@ public class StatementRepository implements PanacheRepository<Statement> {
             filter.where("speakerCountry = :country", "country", query.country());
         }
         if (!query.topics().isEmpty()) {
-            filter.whereAnyOf("id in (select st.statementId from StatementTopic st where st.topicId %s)", "topics",
+            filter.whereAnyOf("r.id in (select st.statementId from StatementTopic st where st.topicId %s)", "topics",
                     topics.idsForFilter(query.topics()));
         }
         if (query.language() != null) {

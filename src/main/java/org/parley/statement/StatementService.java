@@ -47,11 +47,11 @@ public class StatementService {
      * from subqueries by key rather than joins: then H2 too walks the statements in index order, where with joins
      * it starts from the participants and sorts every statement for each batch.
      */
-    private static final String ROW_FIELDS = "id, event.id, eventDate,"
-            + " (select e.type from Event e where e.id = this.event.id), speaker.id,"
-            + " (select p.name from Participant p where p.id = this.speaker.id),"
+    private static final String ROW_FIELDS = "r.id, event.id, eventDate,"
+            + " (select e.type from Event e where e.id = r.event.id), speaker.id,"
+            + " (select p.name from Participant p where p.id = r.speaker.id),"
             + " speakerCountry, language, kind, position, (select listagg(t.slug, '; ') within group (order by t.slug)"
-            + " from StatementTopic st join Topic t on t.id = st.topicId where st.statementId = this.id),"
+            + " from StatementTopic st join Topic t on t.id = st.topicId where st.statementId = r.id),"
             + " text, translation, sourceUrl";
 
     private final StatementRepository statements;

@@ -13,7 +13,7 @@ import org.parley.common.Filter;
 @ApplicationScoped
 public class StatsRepository {
 
-    private static final String SELECTED = "(select id from Event where %s)";
+    private static final String SELECTED = "(select r.id %s)";
 
     private final EntityManager entityManager;
 
@@ -23,8 +23,9 @@ public class StatsRepository {
 
     /** Rows of (year, month, count) for the selected events. */
     List<Object[]> perMonth(Filter filter) {
-        return query("select extract(year from eventDate), extract(month from eventDate), count(*) from Event where "
-                + filter.query() + " group by extract(year from eventDate), extract(month from eventDate)", filter);
+        return query("select extract(year from r.eventDate), extract(month from r.eventDate), count(*) "
+                + filter.from("Event") + " group by extract(year from r.eventDate), extract(month from r.eventDate)",
+                filter);
     }
 
     /** Rows of (country, country, events, first date, last date) for pairs of participant countries. */
@@ -32,20 +33,20 @@ public class StatsRepository {
         return query("select a.country, b.country, count(*), min(a.eventDate), max(a.eventDate)"
                 + " from EventCountry a, EventCountry b"
                 + " where b.eventId = a.eventId and a.role = 'PARTICIPANT' and b.role = 'PARTICIPANT'"
-                + " and a.country < b.country and a.eventId in " + SELECTED.formatted(filter.query())
+                + " and a.country < b.country and a.eventId in " + SELECTED.formatted(filter.from("Event"))
                 + " group by a.country, b.country", filter);
     }
 
     /** Rows of (slug, name, events) for the topics of the selected events. */
     List<Object[]> topicsOfEvents(Filter filter) {
         return query("select t.slug, t.name, count(distinct e.id) from Event e join e.topics t where e.id in "
-                + SELECTED.formatted(filter.query()) + " group by t.slug, t.name", filter);
+                + SELECTED.formatted(filter.from("Event")) + " group by t.slug, t.name", filter);
     }
 
     /** Rows of (slug, name, statements) for the topics of the statements of the selected events. */
     List<Object[]> topicsOfStatements(Filter filter) {
         return query("select t.slug, t.name, count(distinct s.id) from Statement s join s.topics t where s.event.id in "
-                + SELECTED.formatted(filter.query()) + " group by t.slug, t.name", filter);
+                + SELECTED.formatted(filter.from("Event")) + " group by t.slug, t.name", filter);
     }
 
     private List<Object[]> query(String hql, Filter filter) {
