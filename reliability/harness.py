@@ -16,9 +16,10 @@ PG = {"host": "127.0.0.1", "port": "5432", "user": "postgres"}
 class Parley:
     """The packaged jar as a process on a loopback port."""
 
-    def __init__(self, jar, port, jdbc_url, user, log, java_opts=("-Xmx512m",)):
+    def __init__(self, jar, port, jdbc_url, user, log, java_opts=("-Xmx512m",), env=None):
         self.jar, self.port, self.jdbc_url, self.user, self.log = jar, port, jdbc_url, user, log
         self.java_opts = list(java_opts)
+        self.env = dict(env or {})
         self.process = None
 
     def start(self):
@@ -26,7 +27,7 @@ class Parley:
                    QUARKUS_DATASOURCE_JDBC_URL=self.jdbc_url, QUARKUS_DATASOURCE_USERNAME=self.user,
                    QUARKUS_DATASOURCE_PASSWORD="", PARLEY_EDITOR_PASSWORD=PASSWORD,
                    # the writers are one client making hundreds of writes a minute
-                   PARLEY_LIMITS_READS_PER_MINUTE="0", PARLEY_LIMITS_WRITES_PER_MINUTE="0")
+                   PARLEY_LIMITS_READS_PER_MINUTE="0", PARLEY_LIMITS_WRITES_PER_MINUTE="0", **self.env)
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(["java", *self.java_opts, "-jar", self.jar], env=env, stdout=log,
                                             stderr=subprocess.STDOUT)
@@ -55,8 +56,14 @@ class Parley:
             self.process.wait(30)
 
 
-def call(port, method, path, body=None, accept="application/json", timeout=30):
+def call(port, method, path, body=None, accept="application/json", timeout=30, headers=None):
     """One request; (status, body bytes). Raises OSError when the connection fails."""
+    status, _, content = exchange(port, method, path, body, accept, timeout, headers)
+    return status, content
+
+
+def exchange(port, method, path, body=None, accept="application/json", timeout=30, headers=None):
+    """One request; (status, response headers, body bytes). Raises OSError when the connection fails."""
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method,
                                      headers={"Accept": accept})
@@ -65,11 +72,13 @@ def call(port, method, path, body=None, accept="application/json", timeout=30):
                            else "application/json")
     if method != "GET":
         request.add_header("Authorization", AUTH)
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as e:
-        return e.code, e.read()
+        return e.code, e.headers, e.read()
     except urllib.error.URLError as e:
         raise OSError(str(e.reason)) from e
 

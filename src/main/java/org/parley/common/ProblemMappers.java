@@ -100,6 +100,9 @@ public class ProblemMappers {
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
                 return optimisticLock(null, request);
             }
+            if (databaseUnavailable(cause)) {
+                return unavailable(cause, request);
+            }
             if (lockNotAcquired(cause)) {
                 // another write held the same records past the lock timeout, or the two waited for each other
                 LOG.infof("Lock not acquired for %s %s: %s", request.method(), request.path(), cause.getMessage());
@@ -107,9 +110,6 @@ public class ProblemMappers {
                         .entity(ProblemException.conflict("Another change of the same records held them too long;"
                                 + " nothing was changed; retry in a moment").toProblem(request.path()))
                         .build();
-            }
-            if (databaseUnavailable(cause)) {
-                return unavailable(cause, request);
             }
         }
         return unexpected(e, request);
@@ -279,14 +279,22 @@ public class ProblemMappers {
     }
 
     /**
-     * Whether a database failure means the database cannot be reached now, rather than a fault of the request: no
-     * connection in time, a connection error (SQLSTATE class 08) or a server shutting down or starting (57P01-57P03,
-     * as PostgreSQL reports a connection it ends while stopping).
+     * Whether a database failure means the database cannot serve this request now, rather than a fault of the
+     * request: no connection in time, a connection error (SQLSTATE class 08), a server shutting down or starting
+     * (57P01-57P03, as PostgreSQL reports a connection it ends while stopping), a write reaching a read-only server
+     * (25006: a replica, or a primary being replaced) or a read on a replica cancelled by the replay of the
+     * primary's changes (40001 "conflict with recovery", which is not a lost race of two writes).
      */
     private static boolean databaseUnavailable(Throwable failure) {
         // Hibernate's exceptions wrap the driver's SQLException, which the caller's walk down the causes reaches
-        return failure instanceof org.hibernate.exception.JDBCConnectionException
-                || failure instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
+        if (failure instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (!(failure instanceof java.sql.SQLException sql) || sql.getSQLState() == null) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state.startsWith("08") || state.startsWith("57P") || state.equals("25006")
+                || state.equals("40001") && String.valueOf(sql.getMessage()).contains("conflict with recovery");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
+import org.parley.common.DatabaseRole;
 import org.parley.common.Documents;
 import org.parley.common.Documents.Kind;
 import org.parley.common.Record;
@@ -35,20 +36,30 @@ public class DocumentBackfill {
     private final EntityManager entityManager;
     private final Documents documents;
     private final EventService events;
+    private final DatabaseRole database;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "document-backfill");
         thread.setDaemon(true);
         return thread;
     });
 
-    public DocumentBackfill(EntityManager entityManager, Documents documents, EventService events) {
+    public DocumentBackfill(EntityManager entityManager, Documents documents, EventService events,
+            DatabaseRole database) {
         this.entityManager = entityManager;
         this.documents = documents;
         this.events = events;
+        this.database = database;
     }
 
     void onStart(@Observes StartupEvent start) {
-        worker.execute(this::renderAllMissing);
+        worker.execute(() -> {
+            if (database.replica()) {
+                // the primary's instances render; what a replica lacks meanwhile is put together on read
+                LOG.info("The database is a read replica: documents are rendered by the instances of its primary");
+                return;
+            }
+            renderAllMissing();
+        });
     }
 
     void onStop(@Observes ShutdownEvent stop) {

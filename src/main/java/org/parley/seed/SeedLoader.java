@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.parley.bulk.ImportDocument;
 import org.parley.bulk.ImportResult;
 import org.parley.bulk.ImportService;
+import org.parley.common.DatabaseRole;
 
 /**
  * Imports the seed data files at start through the bulk import of the API ({@code POST /api/v1/import}), each file
@@ -30,11 +31,13 @@ public class SeedLoader {
     private final ObjectMapper mapper;
     private final EntityManager entityManager;
     private final ImportService imports;
+    private final DatabaseRole database;
 
-    public SeedLoader(ObjectMapper mapper, EntityManager entityManager, ImportService imports) {
+    public SeedLoader(ObjectMapper mapper, EntityManager entityManager, ImportService imports, DatabaseRole database) {
         this.mapper = mapper;
         this.entityManager = entityManager;
         this.imports = imports;
+        this.database = database;
     }
 
     /**
@@ -42,6 +45,10 @@ public class SeedLoader {
      * the next start imports the file again, which changes nothing (imports are idempotent).
      */
     void onStart(@Observes StartupEvent start) {
+        if (database.replica()) {
+            LOG.info("The database is a read replica: the seed is imported by the instances of its primary");
+            return;
+        }
         for (String file : FILES) {
             if (QuarkusTransaction.requiringNew().call(() -> entityManager.find(DataImport.class, file)) != null) {
                 continue;

@@ -73,6 +73,44 @@ class ComposeConfigTest {
     }
 
     @Test
+    void theScaledOutComposeFileConfiguresEachInstanceWithVariablesParleyReads() throws IOException {
+        JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("compose.scale.yaml").toFile())
+                .path("services");
+        for (String instance : List.of("writer1", "writer2", "reader1")) {
+            Set<String> names = new TreeSet<>();
+            services.path(instance).path("environment").fieldNames().forEachRemaining(names::add);
+            assertTrue(names.containsAll(Set.of("QUARKUS_DATASOURCE_JDBC_URL", "PARLEY_EDITOR_PASSWORD")),
+                    instance + " configures " + names);
+            assertEquals(List.of(), unread(names), "variables of " + instance + " that Parley does not read");
+        }
+        assertTrue(services.path("reader1").path("environment").path("QUARKUS_DATASOURCE_JDBC_URL").asText()
+                .contains("targetServerType=preferSecondary"));
+        assertTrue(services.path("writer1").path("environment").path("QUARKUS_DATASOURCE_JDBC_URL").asText()
+                .contains("targetServerType=primary"));
+    }
+
+    @Test
+    void haproxyGetsEveryVariableItsConfigurationUsesInComposeAndInTheRig() throws IOException {
+        Set<String> used = new TreeSet<>();
+        Matcher variable = EXPRESSION.matcher(Files.readString(Path.of("scale", "haproxy.cfg")));
+        while (variable.find()) {
+            used.add(variable.group(1));
+        }
+        assertTrue(used.containsAll(Set.of("PARLEY_LB_BIND", "PARLEY_WRITER_1", "PARLEY_READER_1")), "uses " + used);
+        Set<String> compose = new TreeSet<>();
+        new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("compose.scale.yaml").toFile())
+                .path("services").path("haproxy").path("environment").fieldNames().forEachRemaining(compose::add);
+        assertEquals(used, compose, "compose.scale.yaml's haproxy environment");
+        Set<String> rig = new TreeSet<>();
+        Matcher assignment = Pattern.compile("\\b(PARLEY_(?:LB|WRITER|READER)_[A-Z0-9_]+)=")
+                .matcher(Files.readString(Path.of("scale", "rig.py")));
+        while (assignment.find()) {
+            rig.add(assignment.group(1));
+        }
+        assertEquals(used, rig, "the environment scale/rig.py starts HAProxy with");
+    }
+
+    @Test
     void aVariableParleyDoesNotReadIsCaught() throws IOException {
         assertEquals(List.of("PARLEY_EDITOR_PASWORD", "QUARKUS_DATASOURCE_JDBC_URLS"),
                 unread(Set.of("PARLEY_EDITOR_PASWORD", "QUARKUS_DATASOURCE_JDBC_URLS", "QUARKUS_HTTP_PORT")));
