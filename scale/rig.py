@@ -49,9 +49,11 @@ DATABASE = "parley"
 HANG = 10.0  # seconds after which a request counts as hung
 
 
-def sh(*command, check=True, quiet=True):
-    return subprocess.run(command, check=check, stdout=subprocess.DEVNULL if quiet else None,
-                          stderr=subprocess.DEVNULL if quiet else None)
+def sh(*command, check=True):
+    done = subprocess.run(command, capture_output=True, text=True)
+    if check and done.returncode != 0:
+        raise SystemExit(f"rig: {' '.join(command)} exited with {done.returncode}: {done.stderr.strip()}")
+    return done
 
 
 def psql(port, sql, database="postgres"):
@@ -105,7 +107,9 @@ def build_database():
     name, port = REPLICA
     sh("pg_createcluster", VERSION, name, "-p", str(port))
     data = f"/var/lib/postgresql/{VERSION}/{name}"
-    shutil.rmtree(data)
+    for entry in os.listdir(data):  # the folder stays, the postgres user's: pg_basebackup fills an empty one
+        path = os.path.join(data, entry)
+        shutil.rmtree(path) if os.path.isdir(path) and not os.path.islink(path) else os.remove(path)
     sh("runuser", "-u", "postgres", "--", "pg_basebackup", "-h", "127.0.0.1", "-p", str(PRIMARY[1]), "-U",
        "postgres", "-D", data, "-X", "stream", "-c", "fast", "-C", "-S", name)
     configure(name, {"listen_addresses": "'127.0.0.1'", "hot_standby": "on", "hot_standby_feedback": "on",
@@ -221,6 +225,12 @@ def stats():
         lines = response.read().decode().splitlines()
     header = lines[0].lstrip("# ").split(",")
     return [dict(zip(header, line.split(","))) for line in lines[1:] if line]
+
+
+def reads_per_server():
+    """Requests each server of the readers' backend has answered so far."""
+    return {row["svname"]: int(row["req_tot"] or 0) for row in stats()
+            if row["pxname"] == "readers" and row["svname"] not in ("BACKEND", "FRONTEND")}
 
 
 def seed_people():
@@ -365,34 +375,36 @@ def drill(seconds, writers=3, readers=5):
     state = load()
     people = seed_people()
     steady = max(5.0, seconds / 4)
-    before = {row["svname"]: int(row["req_tot"] or 0) for row in stats() if row["pxname"] == "readers"}
+    before = reads_per_server()
     load_ = Load(people, writers, readers)
     began = time.monotonic()
     load_.start()
     marks = {"start": began}
     try:
         time.sleep(steady)
-        marks["primary stopped"] = time.monotonic()
+        marks["primary stopping"] = time.monotonic()
         sh("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, PRIMARY[0], "stop", "-m", "immediate")
+        marks["primary stopped"] = time.monotonic()
         time.sleep(2)
         marks["replica promoted"] = time.monotonic()
         sh("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, REPLICA[0], "promote")
 
         def written_since(mark):
             with load_.lock:
-                return any(s >= mark and kind == "write" and status == 201
+                return any(s > mark and kind == "write" and status == 201
                            for s, _, kind, status, _ in load_.samples)
-        wait_for("a write after the failover", lambda: written_since(marks["replica promoted"]), 60, 0.1)
+        wait_for("a write after the failover", lambda: written_since(marks["primary stopped"]), 60, 0.1)
         with load_.lock:
-            first = min(s for s, _, kind, status, _ in load_.samples
-                        if s >= marks["primary stopped"] and kind == "write" and status == 201)
+            # the first write sent after the stop that was acknowledged, when it was
+            first = min(s + taken for s, taken, kind, status, _ in load_.samples
+                        if s > marks["primary stopped"] and kind == "write" and status == 201)
         marks["writes again"] = first
         time.sleep(steady)
         # the switch ends with the last request it failed (an instance's pool may fail once more after the first
         # write through the other)
         with load_.lock:
             marks["recovered"] = max([first] + [s + taken for s, taken, _, status, _ in load_.samples
-                                                if s + taken > marks["primary stopped"] and status in (502, 503)])
+                                                if s + taken > marks["primary stopping"] and status in (502, 503)])
         marks["writer2 killed"] = time.monotonic()
         os.kill(state["pids"]["writer2"], signal.SIGKILL)
         wait_for("writer2 marked down", lambda: any(
@@ -402,14 +414,14 @@ def drill(seconds, writers=3, readers=5):
     finally:
         load_.finish()
     marks["end"] = time.monotonic()
-    after = {row["svname"]: int(row["req_tot"] or 0) for row in stats() if row["pxname"] == "readers"}
+    after = reads_per_server()
 
     # every acknowledged write is there, as acknowledged, read through HAProxy
     missing = [event for event, title in load_.acknowledged.items()
                if (lambda answer: answer[0] != 200 or json.loads(answer[1])["title"] != title)(
                    call(LB, "GET", f"/api/v1/events/{event}"))]
 
-    phases = [("steady", "start", "primary stopped"), ("failover", "primary stopped", "recovered"),
+    phases = [("steady", "start", "primary stopping"), ("failover", "primary stopping", "recovered"),
               ("after failover", "recovered", "writer2 killed"), ("instance kill", "writer2 killed",
                                                                       "writer2 drained"),
               ("after kill", "writer2 drained", "end")]
@@ -444,9 +456,10 @@ def drill(seconds, writers=3, readers=5):
     reads = {name: after.get(name, 0) - before.get(name, 0) for name in after}
     served = sum(reads.values())
     share = reads.get("reader1", 0) / served if served else 0.0
-    recovered = marks["recovered"] - marks["primary stopped"]
-    print(f"seconds to recover from the primary's stop: {marks['writes again'] - marks['primary stopped']:.1f} to the "
-          f"first write acknowledged again, {recovered:.1f} to the last request failed; writer2 drained by HAProxy "
+    recovered = marks["recovered"] - marks["primary stopping"]
+    print(f"seconds to recover from the primary's stop: {marks['writes again'] - marks['primary stopping']:.1f} to the "
+          f"first write sent after it acknowledged, {recovered:.1f} to the end of the last request it failed; "
+          f"writer2 drained by HAProxy "
           f"{marks['writer2 drained'] - marks['writer2 killed']:.1f} s after its kill")
     print(f"writes acknowledged {len(load_.acknowledged)}, found afterwards {len(load_.acknowledged) - len(missing)}; "
           f"own writes read back at once {load_.own_reads[0]}, stale {load_.own_reads[1] + len(misses)}; "

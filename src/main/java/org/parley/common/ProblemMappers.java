@@ -117,7 +117,7 @@ public class ProblemMappers {
 
     /** No database connection free in time, or the database is down: a client may retry. */
     private static Response unavailable(Throwable cause, HttpServerRequest request) {
-        LOG.warnf("No database connection for %s %s: %s", request.method(), request.path(), cause.getMessage());
+        LOG.warnf("Database unavailable for %s %s: %s", request.method(), request.path(), cause.getMessage());
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
                 .entity(new Problem("about:blank", "Service Unavailable", 503,
                         "The database is unavailable or busy; nothing was changed; retry in a moment",
