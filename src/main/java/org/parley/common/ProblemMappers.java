@@ -154,6 +154,22 @@ public class ProblemMappers {
             if (databaseUnavailable(cause)) {
                 return unavailable(cause, request);
             }
+            // the commit itself failed: the transaction manager keeps the driver's error as a suppressed exception
+            // of its RollbackException, and whether the database committed before the connection broke is unknown
+            for (Throwable suppressed : cause.getSuppressed()) {
+                for (Throwable inner = suppressed; inner != null; inner = inner.getCause()) {
+                    if (databaseUnavailable(inner)) {
+                        LOG.warnf("Database lost at commit for %s %s: %s", request.method(), request.path(),
+                                inner.getMessage());
+                        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
+                                .entity(new Problem("about:blank", "Service Unavailable", 503,
+                                        "The connection to the database broke while the change was being committed;"
+                                                + " it may or may not have been made: read it before sending it again",
+                                        request.path(), null))
+                                .build();
+                    }
+                }
+            }
         }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return respond(new Problem("about:blank", "Internal Server Error", 500,

@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hibernate.exception.GenericJDBCException;
 
@@ -23,6 +24,21 @@ public class CommitFailureProbeResource {
         RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
         rollback.initCause(new GenericJDBCException("could not execute statement",
                 new SQLException("the database said no", sqlState)));
+        throw new ArcUndeclaredThrowableException("Error invoking subclass method", rollback);
+    }
+
+    /**
+     * Fails as the commit itself does when the connection breaks during it: Narayana's RollbackException carries the
+     * resource's XAException, whose cause is the driver's error, as a suppressed exception, not as its cause.
+     */
+    @POST
+    @Path("/at-commit")
+    @Operation(hidden = true)
+    public String failAtCommit(@PathParam("sqlState") String sqlState) {
+        XAException xa = new XAException("Error trying to transactionCommit local transaction: I/O error");
+        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", sqlState));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
         throw new ArcUndeclaredThrowableException("Error invoking subclass method", rollback);
     }
 }

@@ -21,6 +21,20 @@ class CommitFailureTest {
     }
 
     @Test
+    void theConnectionBreakingDuringTheCommitIsA503ProblemThatSaysTheOutcomeIsUnknown() {
+        given().post("/test-only/commit-failure/08006/at-commit").then().statusCode(503)
+                .contentType(Problem.MEDIA_TYPE).header("Retry-After", "1")
+                .body("detail", containsString("may or may not have been made"))
+                .body(org.hamcrest.Matchers.not(containsString("ARJUNA")));
+    }
+
+    @Test
+    void anotherFailureOfTheCommitItselfIsStillA500() {
+        given().post("/test-only/commit-failure/XX000/at-commit").then().statusCode(500)
+                .contentType(Problem.MEDIA_TYPE).body("status", equalTo(500));
+    }
+
+    @Test
     void aDeadlockAtCommitIsA409Problem() {
         given().post("/test-only/commit-failure/40P01").then().statusCode(409).contentType(Problem.MEDIA_TYPE)
                 .body("detail", containsString("held them too long"));
