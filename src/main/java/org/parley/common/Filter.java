@@ -61,21 +61,10 @@ public final class Filter {
         return this;
     }
 
-    /** The where-clause, without its joins: only for a filter that has none (see {@link #from}). */
-    public String query() {
-        if (!joins.isEmpty()) {
-            throw new IllegalStateException("a filter with joins is used through from(entity)");
-        }
-        return where();
-    }
-
-    private String where() {
-        return clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
-    }
-
     /** {@code from <entity> r <joins> where <clauses>}: the records of the entity, as {@code r}, that match. */
     public String from(String entity) {
-        return "from " + entity + " r" + (joins.isEmpty() ? "" : " " + String.join(" ", joins)) + " where " + where();
+        return "from " + entity + " r" + (joins.isEmpty() ? "" : " " + String.join(" ", joins)) + " where "
+                + (clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses));
     }
 
     public Map<String, Object> parameters() {

@@ -117,11 +117,14 @@ public class ProblemMappers {
 
     /** No database connection free in time, or the database is down: a client may retry. */
     private static Response unavailable(Throwable cause, HttpServerRequest request) {
+        return unavailable(cause, request,
+                "The database is unavailable or busy; nothing was changed; retry in a moment");
+    }
+
+    private static Response unavailable(Throwable cause, HttpServerRequest request, String detail) {
         LOG.warnf("Database unavailable for %s %s: %s", request.method(), request.path(), cause.getMessage());
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
-                .entity(new Problem("about:blank", "Service Unavailable", 503,
-                        "The database is unavailable or busy; nothing was changed; retry in a moment",
-                        request.path(), null))
+                .entity(new Problem("about:blank", "Service Unavailable", 503, detail, request.path(), null))
                 .build();
     }
 
@@ -159,14 +162,9 @@ public class ProblemMappers {
             for (Throwable suppressed : cause.getSuppressed()) {
                 for (Throwable inner = suppressed; inner != null; inner = inner.getCause()) {
                     if (databaseUnavailable(inner)) {
-                        LOG.warnf("Database lost at commit for %s %s: %s", request.method(), request.path(),
-                                inner.getMessage());
-                        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
-                                .entity(new Problem("about:blank", "Service Unavailable", 503,
-                                        "The connection to the database broke while the change was being committed;"
-                                                + " it may or may not have been made: read it before sending it again",
-                                        request.path(), null))
-                                .build();
+                        return unavailable(inner, request, "The connection to the database broke while the change"
+                                + " was being committed; it may or may not have been made: read it before sending"
+                                + " it again");
                     }
                 }
             }
