@@ -1,8 +1,8 @@
 """Scale-out rig: a PostgreSQL primary and its streaming replica, three Parley instances and HAProxy, on loopback.
 
 Builds on this machine, from Debian's packages only:
-- two PostgreSQL clusters beside the default one (pg_createcluster): parley_primary on 127.0.0.1:55432 and
-  parley_replica on 127.0.0.1:55433, a pg_basebackup of the primary streaming from it through a replication slot;
+- two PostgreSQL clusters beside the default one (pg_createcluster): parley_primary on 127.0.0.1:25432 and
+  parley_replica on 127.0.0.1:25433, a pg_basebackup of the primary streaming from it through a replication slot;
   the primary commits with synchronous_commit = remote_apply and the replica as its synchronous standby, so a write
   is acknowledged only once the replica shows it: nothing acknowledged is lost when the primary dies, and a read on
   the replica after an acknowledged write sees it;
@@ -42,7 +42,8 @@ from harness import Parley, call, exchange  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VERSION = sorted(os.listdir("/etc/postgresql"))[-1] if os.path.isdir("/etc/postgresql") else "15"
-PRIMARY, REPLICA = ("parley_primary", 55432), ("parley_replica", 55433)
+# below the kernel's ephemeral ports (32768-60999 here): a client connection may hold any port in that range
+PRIMARY, REPLICA = ("parley_primary", 25432), ("parley_replica", 25433)
 WRITERS, READER, LB, STATS = (18101, 18102), 18103, 18100, 18109
 STATE = os.environ.get("PARLEY_RIG_DIR", "/tmp/parley-rig")
 DATABASE = "parley"
@@ -181,7 +182,7 @@ def up(jar):
         haproxy = subprocess.Popen(["haproxy", "-f", os.path.join(HERE, "haproxy.cfg"), "-db"], env=haproxy_env(),
                                    stdout=log, stderr=subprocess.STDOUT)
     pids["haproxy"] = haproxy.pid
-    save({"pids": pids, "jar": jar})
+    save({"pids": pids})
     wait_for("HAProxy with every instance up", lambda: all(
         row["status"] == "UP" for row in stats() if row["svname"] in ("writer1", "writer2", "reader1")), 30)
     print(f"rig: up in {time.monotonic() - started:.0f} s: primary 127.0.0.1:{PRIMARY[1]}, replica "
@@ -301,6 +302,10 @@ def check():
     print("rig: checks passed")
 
 
+def get(path):
+    return exchange(LB, "GET", path, timeout=HANG)
+
+
 class Load:
     """Clients through HAProxy: writers create events and read each back at once; readers read."""
 
@@ -312,13 +317,11 @@ class Load:
         self.threads = [threading.Thread(target=self.write, args=(n,)) for n in range(writers)]
         self.threads += [threading.Thread(target=self.read, args=(n,)) for n in range(readers)]
 
-    def request(self, kind, method, path, body=None):
+    def request(self, kind, send):
+        """Sends one request (send() answers as exchange does) and records it; (status, body)."""
         started = time.monotonic()
         try:
-            if method == "POST":
-                status, headers, content = new_event(LB, self.people, body)
-            else:
-                status, headers, content = exchange(LB, method, path, timeout=HANG)
+            status, headers, content = send()
             kind_type = headers.get("Content-Type", "")
         except TimeoutError:
             status, content, kind_type = "hung", b"", ""
@@ -333,12 +336,12 @@ class Load:
         while not self.stop.is_set():
             i += 1
             title = f"Drill {n}.{i}"
-            status, content = self.request("write", "POST", None, title)
+            status, content = self.request("write", lambda: new_event(LB, self.people, title))
             if status == 201:
                 event = json.loads(content)["id"]
                 with self.lock:
                     self.acknowledged[event] = title
-                status, content = self.request("read own write", "GET", f"/api/v1/events/{event}")
+                status, content = self.request("read own write", lambda: get(f"/api/v1/events/{event}"))
                 if status == 200:
                     with self.lock:
                         self.own_reads[0] += 1
@@ -352,9 +355,9 @@ class Load:
             with self.lock:
                 known = list(self.acknowledged)[-50:]
             if i % 3 == 0 or not known:
-                self.request("read", "GET", "/api/v1/events?size=20&sort=-date")
+                self.request("read", lambda: get("/api/v1/events?size=20&sort=-date"))
             else:
-                self.request("read", "GET", f"/api/v1/events/{known[(n + i) % len(known)]}")
+                self.request("read", lambda: get(f"/api/v1/events/{known[(n + i) % len(known)]}"))
 
     def start(self):
         for thread in self.threads:
