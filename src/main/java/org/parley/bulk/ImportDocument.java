@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.common.CountryCode;
 import org.parley.common.LanguageTag;
 import org.parley.common.Record;
+import org.parley.draft.DraftNotes;
 import org.parley.event.DatePrecision;
 import org.parley.event.EventParticipantRef;
 import org.parley.event.EventRequest;
@@ -55,7 +56,11 @@ public record ImportDocument(
                 [{"event": "xinhua-2022-01-12-wang-yi-lavrov-call", "position": 1, "speaker": "Q58217",
                   "text": "La Russie est prête.", "language": "fr", "kind": "REPORTED"}]
                 """)
-        List<Statement> statements) {
+        List<Statement> statements,
+        @Schema(description = "Annotations of a draft made by `POST /api/v1/drafts` (cues, reasoning, confidence,"
+                + " skipped sentences, possible duplicates): ignored by the import, so that a draft can be imported as"
+                + " it is")
+        DraftNotes draft) {
 
     /** A participant of an event, named by key. */
     @Schema(name = "ImportRole", description = "A participant of the event, named by key, and the role held there")

@@ -1,0 +1,87 @@
+package org.parley.draft;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.parley.common.CountryCodes;
+
+/**
+ * The words by which a language names countries: names (the JDK's own for that language, and the alternate names of
+ * {@code draft/countries/<language>.tsv}), nationality adjectives in all their forms ("russe", "kazakhe", "Chinese"),
+ * combining forms ("sino-" of "sino-russes") and capitals.
+ */
+final class CountryWords {
+
+    enum Kind { NAME, ADJECTIVE, PREFIX, CAPITAL }
+
+    /**
+     * One country word: the country's alpha-2 code and how the word names it. An all-capitals form ("US", "RDC") is
+     * matched as written only, or "us" and "eau" would name countries.
+     */
+    record Word(String country, Kind kind, String acronym) {
+    }
+
+    private final PhraseIndex<Word> index = new PhraseIndex<>(Fold::phrase);
+
+    CountryWords(Lexicon lexicon) {
+        String language = lexicon.language;
+        Locale locale = Locale.forLanguageTag(language);
+        for (CountryCodes.Country country : CountryCodes.all()) {
+            String name = new Locale("", country.alpha2()).getDisplayCountry(locale);
+            if (!name.isBlank() && !name.equals(country.alpha2())) {
+                index.add(lexicon.words(name), new Word(country.alpha2(), Kind.NAME, null));
+            }
+        }
+        String path = "/draft/countries/" + language + ".tsv";
+        try (InputStream in = CountryWords.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return; // a language may start with the JDK's country names alone
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t");
+                if (cells.length != 3 || !CountryCodes.isAlpha2(cells[0].strip())) {
+                    throw new IllegalStateException(path + ": not 'code, kind, form': " + line);
+                }
+                String form = cells[2].strip();
+                boolean acronym = form.length() > 1 && form.equals(form.toUpperCase(Locale.ROOT))
+                        && !form.equals(form.toLowerCase(Locale.ROOT));
+                index.add(lexicon.words(form), new Word(cells[0].strip(),
+                        Kind.valueOf(cells[1].strip().toUpperCase(Locale.ROOT)), acronym ? form : null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** The country words among a sentence's words, longest first, all-capitals forms only where so written. */
+    List<PhraseIndex.Hit<Word>> find(List<Tokens.Token> tokens) {
+        List<PhraseIndex.Hit<Word>> out = new ArrayList<>();
+        for (PhraseIndex.Hit<Word> hit : index.find(tokens.stream().map(Tokens.Token::folded).toList())) {
+            String written = tokens.subList(hit.from(), hit.to()).stream().map(Tokens.Token::text)
+                    .reduce((a, b) -> a + " " + b).orElse("");
+            List<Word> words = hit.values().stream().filter(w -> w.acronym() == null
+                    || w.acronym().replaceAll("[^\\p{L}\\p{N}]+", " ").strip().equals(written)).toList();
+            if (!words.isEmpty()) {
+                out.add(new PhraseIndex.Hit<>(hit.from(), hit.to(), hit.key(), words));
+            }
+        }
+        return out;
+    }
+
+    /** The country words of a phrase known only folded: all-capitals forms left out. */
+    List<PhraseIndex.Hit<Word>> findFolded(List<String> words) {
+        return index.find(words).stream().map(hit -> new PhraseIndex.Hit<>(hit.from(), hit.to(), hit.key(),
+                hit.values().stream().filter(w -> w.acronym() == null).toList()))
+                .filter(hit -> !hit.values().isEmpty()).toList();
+    }
+}

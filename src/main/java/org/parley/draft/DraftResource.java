@@ -1,0 +1,114 @@
+package org.parley.draft;
+
+import static org.parley.common.ApiDefinition.BAD_REQUEST;
+import static org.parley.common.ApiDefinition.BASIC;
+import static org.parley.common.ApiDefinition.CONFLICT;
+import static org.parley.common.ApiDefinition.FORBIDDEN;
+import static org.parley.common.ApiDefinition.TOO_LARGE;
+import static org.parley.common.ApiDefinition.UNAUTHORIZED;
+import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.bulk.ImportDocument;
+import org.parley.common.Problem;
+import org.parley.common.ProblemException;
+import org.parley.common.Violation;
+import org.parley.security.Roles;
+
+@Path("/api/v1/drafts")
+@Tag(name = "Drafts", description = "Events drafted from news reports, for a curator to review and import")
+@Produces(MediaType.APPLICATION_JSON)
+public class DraftResource {
+
+    private static final String DESCRIPTION = "Reads a wire report and drafts the event it reports: type, date,"
+            + " participants (matched to stored ones by name, alias, spelling or description, or proposed as new),"
+            + " subject countries, topics, and every position a participant expressed as a statement with its exact"
+            + " span in the text. The answer is a document of `POST /api/v1/import`, to correct and import as it is;"
+            + " `draft` holds the reasons (cues, confidence, skipped sentences, possible duplicates), which the import"
+            + " ignores. Nothing is written. A text that reports no event gives a draft without statements and a"
+            + " `draft.reason`.";
+
+    private final DraftService drafts;
+    private final Validator validator;
+
+    public DraftResource(DraftService drafts, Validator validator) {
+        this.drafts = drafts;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "draftEvent", summary = "Draft an event from a report", description = DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DraftRequest.class)))
+    @APIResponse(responseCode = "200", description = "The draft: an import document with its notes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportDocument.class)))
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    public ImportDocument draft(@Valid @NotNull(message = Problem.BODY_REQUIRED) DraftRequest request) {
+        return drafts.draft(request);
+    }
+
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = BASIC)
+    @Operation(operationId = "draftEventFromText", summary = "Draft an event from a report sent as plain text",
+            description = DESCRIPTION + " The body is the report's text (UTF-8); what is known of it comes as query"
+                    + " parameters.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            schema = @Schema(implementation = String.class, maxLength = DraftRequest.MAX_TEXT)))
+    @APIResponse(responseCode = "200", description = "The draft: an import document with its notes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportDocument.class)))
+    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = CONFLICT)
+    @APIResponse(responseCode = "413", ref = TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
+    public ImportDocument draftText(String text,
+            @Parameter(description = "Address of the report") @QueryParam("url") String url,
+            @Parameter(description = "Who published it") @QueryParam("publisher") String publisher,
+            @Parameter(description = "Headline") @QueryParam("title") String title,
+            @Parameter(description = "Publication time with offset, or the day",
+                    example = "2022-01-12T08:55:00+08:00") @QueryParam("publishedAt") String publishedAt,
+            @Parameter(description = "BCP 47 tag; detected when absent", example = "fr")
+            @QueryParam("language") String language,
+            @Parameter(description = "`externalId` of a stored event to add this report to")
+            @QueryParam("mergeInto") String mergeInto) {
+        DraftRequest request = new DraftRequest(text, url, publisher, title, publishedAt, language, mergeInto);
+        List<Violation> violations = validator.validate(request).stream()
+                .map(v -> "text".equals(v.getPropertyPath().toString()) ? Violation.body("body", v.getMessage())
+                        : Violation.query(v.getPropertyPath().toString(), v.getMessage())).toList();
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return drafts.draft(request);
+    }
+}
