@@ -712,6 +712,14 @@ final class Drafter {
                 >= 0)) {
             end--;
         }
+        // a quotation cut before its closing mark by the rule ("“Order is restored,” Lavrov added"): take the mark
+        int after = end;
+        if (after < text.length() && folded.charAt(after) == ',') {
+            after++;
+        }
+        if (folded.charAt(start) == '"' && after < text.length() && folded.charAt(after) == '"') {
+            end = after + 1;
+        }
         StatementKind kind = StatementKind.REPORTED;
         // a quotation as a whole: the words inside the marks
         int closing = end - 1;
@@ -754,9 +762,12 @@ final class Drafter {
         if (near.person() != null || clause == start) {
             return near;
         }
-        // "Lavrov, who arrived on Sunday, said": the clause before the verb is an insert, the subject starts the text
-        if (folded.substring(start, end).strip().endsWith(",")) {
-            int firstComma = folded.indexOf(',', start);
+        // "Lavrov, who arrived on Sunday, said": the clause before the verb is an insert ("who", "qui", "the" ...), the
+        // subject starts the text; a verb right after a lone comma is an inversion ("..., a annoncé le ministère")
+        int firstComma = folded.indexOf(',', start);
+        String insert = firstComma < 0 || firstComma >= clause - 1 ? "" : folded.substring(firstComma + 1, end).strip();
+        if (folded.substring(start, end).strip().endsWith(",")
+                && lexicon.inserts.stream().anyMatch(w -> insert.startsWith(w + " "))) {
             Speaker head = speaker(start, firstComma, participants, last, true);
             if (head.person() != null) {
                 return new Speaker(head.person(), head.why() + ", before an insert", head.confidence() * 0.9);

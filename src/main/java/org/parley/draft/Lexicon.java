@@ -28,7 +28,7 @@ final class Lexicon {
             List<String> elisions, List<String> possessives, List<String> honorifics, List<String> weekdays, List<List<String>> months,
             Map<String, Integer> relativeDays, List<String> datePatterns, String dateline,
             List<TypeCues> eventTypes, List<String> meetingVerbs, List<String> titles, List<String> descriptions,
-            List<String> counterparts, List<String> pronouns, List<String> connectors, List<String> narration,
+            List<String> counterparts, List<String> pronouns, List<String> connectors, List<String> narration, List<String> inserts,
             Map<String, List<String>> words, List<RuleFile> rules, String continuation, List<List<String>> quotes) {
     }
 
@@ -68,6 +68,7 @@ final class Lexicon {
     final List<String> pronouns;
     final List<String> connectors;
     final List<String> narration;
+    final List<String> inserts;
     final List<Rule> rules = new ArrayList<>();
     final Pattern continuation;
     final List<List<String>> quotes;
@@ -99,6 +100,7 @@ final class Lexicon {
         pronouns = folded(file.pronouns());
         connectors = folded(file.connectors());
         narration = folded(file.narration());
+        inserts = folded(file.inserts());
         quotes = file.quotes();
         file.words().forEach((key, words) -> alternations.put(key, Fold.alternation(words)));
         alternations.put("WEEKDAY", Fold.alternation(file.weekdays()));
