@@ -27,15 +27,16 @@ PG_DB="${PG_DB:-parley_bench_draft}"
 cleanup() {
     stop_parley
     if [[ "$target" == pg ]]; then
-        psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -c "drop database if exists $PG_DB" || true
+        psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -c "set client_min_messages = warning" \
+            -c "drop database if exists $PG_DB" || true
     fi
     rm -rf "$workdir"
 }
 trap cleanup EXIT
 
 if [[ "$target" == pg ]]; then
-    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -c "drop database if exists $PG_DB" \
-        -c "create database $PG_DB"
+    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -c "set client_min_messages = warning" \
+        -c "drop database if exists $PG_DB" -c "create database $PG_DB"
 fi
 log="/tmp/bench-draft-$target-$BENCH_PORT.log"
 t0=$(now)

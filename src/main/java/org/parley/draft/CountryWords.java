@@ -69,8 +69,9 @@ final class CountryWords {
         for (PhraseIndex.Hit<Word> hit : index.find(tokens.stream().map(Tokens.Token::folded).toList())) {
             String written = tokens.subList(hit.from(), hit.to()).stream().map(Tokens.Token::text)
                     .reduce((a, b) -> a + " " + b).orElse("");
+            String letters = written.replaceAll("[^\\p{L}\\p{N}]+", "");
             List<Word> words = hit.values().stream().filter(w -> w.acronym() == null
-                    || w.acronym().replaceAll("[^\\p{L}\\p{N}]+", " ").strip().equals(written)).toList();
+                    || w.acronym().replaceAll("[^\\p{L}\\p{N}]+", "").equals(letters)).toList();
             if (!words.isEmpty()) {
                 out.add(new PhraseIndex.Hit<>(hit.from(), hit.to(), hit.key(), words));
             }

@@ -44,7 +44,8 @@ public class DraftResource {
             + " span in the text. The answer is a document of `POST /api/v1/import`, to correct and import as it is;"
             + " `draft` holds the reasons (cues, confidence, skipped sentences, possible duplicates), which the import"
             + " ignores. Nothing is written. A text that reports no event gives a draft without statements and a"
-            + " `draft.reason`.";
+            + " `draft.reason`. The report comes as JSON, or as `text/plain` with what is known of it as query"
+            + " parameters (which a JSON body ignores).";
 
     private final DraftService drafts;
     private final Validator validator;
@@ -79,8 +80,7 @@ public class DraftResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
     @Operation(operationId = "draftEventFromText", summary = "Draft an event from a report sent as plain text",
-            description = DESCRIPTION + " The body is the report's text (UTF-8); what is known of it comes as query"
-                    + " parameters.")
+            description = DESCRIPTION)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(implementation = String.class, maxLength = DraftRequest.MAX_TEXT)))
     @APIResponse(responseCode = "200", description = "The draft: an import document with its notes",
@@ -93,14 +93,14 @@ public class DraftResource {
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
     public ImportDocument draftText(String text,
-            @Parameter(description = "Address of the report") @QueryParam("url") String url,
-            @Parameter(description = "Who published it") @QueryParam("publisher") String publisher,
-            @Parameter(description = "Headline") @QueryParam("title") String title,
-            @Parameter(description = "Publication time with offset, or the day",
+            @Parameter(description = "Address of the report (`text/plain` bodies)") @QueryParam("url") String url,
+            @Parameter(description = "Who published it (`text/plain` bodies)") @QueryParam("publisher") String publisher,
+            @Parameter(description = "Headline (`text/plain` bodies)") @QueryParam("title") String title,
+            @Parameter(description = "Publication time with offset, or the day (`text/plain` bodies)",
                     example = "2022-01-12T08:55:00+08:00") @QueryParam("publishedAt") String publishedAt,
-            @Parameter(description = "BCP 47 tag; detected when absent", example = "fr")
+            @Parameter(description = "BCP 47 tag; detected when absent (`text/plain` bodies)", example = "fr")
             @QueryParam("language") String language,
-            @Parameter(description = "`externalId` of a stored event to add this report to")
+            @Parameter(description = "`externalId` of a stored event to add this report to (`text/plain` bodies)")
             @QueryParam("mergeInto") String mergeInto) {
         DraftRequest request = new DraftRequest(text, url, publisher, title, publishedAt, language, mergeInto);
         List<Violation> violations = validator.validate(request).stream()

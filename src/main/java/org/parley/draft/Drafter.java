@@ -302,6 +302,7 @@ final class Drafter {
     private boolean notName(List<Token> tokens, int from, int to) {
         String word = tokens.get(from).folded();
         if (lexicon.stopwords.contains(word) || lexicon.honorifics.contains(word) || lexicon.weekdays.contains(word)
+                || lexicon.titleWords.contains(word) && to - from > 2
                 || lexicon.months.containsKey(word) || lexicon.connectors.stream().anyMatch(c -> c.startsWith(word))) {
             return true;
         }
@@ -383,11 +384,14 @@ final class Drafter {
         return new Apposition(text.substring(first.start(), last.end()), country, cue);
     }
 
-    /** Whether nothing but spaces, hyphens and elided words ("d'") lies between two words: no punctuation. */
+    /**
+     * Whether nothing but spaces, hyphens, elided words ("d'") and abbreviations' dots ("U.S.": within one sentence a
+     * dot ends no sentence) lies between two words: no punctuation.
+     */
     private boolean onlySpaces(int from, int to) {
         for (int k = from; k < to; k++) {
             char c = folded.charAt(k);
-            if (",;:.!?()[]\"/|".indexOf(c) >= 0 || c == '\n') {
+            if (",;:!?()[]\"/|".indexOf(c) >= 0 || c == '\n') {
                 return false;
             }
         }
@@ -738,8 +742,8 @@ final class Drafter {
             }
             kind = StatementKind.DIRECT_QUOTE;
         }
-        if (end - start < 2) {
-            return null;
+        if (text.substring(start, end).strip().split("\\s+").length < 3) {
+            return null; // "On Monday" before "Wang said ...": no position in fewer than three words
         }
         return new Drafted(speaker.person(), start, end, kind, rule, cueStart, cueEnd, speaker.why(),
                 Math.round(confidence * speaker.confidence() * 100) / 100.0);
@@ -802,6 +806,16 @@ final class Drafter {
             }
         }
         List<Mention> named = mentionsIn(start, end);
+        if (named.stream().map(Mention::person).distinct().count() > 1 && !firstMention) {
+            // "Lavrov and Wang reaffirmed": said by both, which is narration of the event, not one speaker's position
+            Mention a = named.get(named.size() - 2);
+            Mention b = named.get(named.size() - 1);
+            String between = folded.substring(a.end(), b.start()).strip();
+            if (a.person() != b.person() && lexicon.conjunctions.stream()
+                    .anyMatch(c -> between.equals(c) || between.startsWith(c + " "))) {
+                return new Speaker(null, "narration: '" + text.substring(a.start(), b.end()) + "' together", 0);
+            }
+        }
         if (!named.isEmpty()) {
             Mention mention = firstMention ? named.get(0) : named.get(named.size() - 1);
             return new Speaker(mention.person(), "named: '" + text.substring(mention.start(), mention.end()) + "'",
@@ -817,6 +831,9 @@ final class Drafter {
         }
         List<String> phraseWords = lexicon.words(phrase);
         List<PhraseIndex.Hit<String>> heads = lexicon.descriptionIndex.find(phraseWords);
+        if (!heads.isEmpty() && lexicon.indefinites.contains(phraseWords.get(0))) {
+            return new Speaker(null, "'" + abbreviate(phrase) + "' is someone unnamed, not a participant", 0);
+        }
         if (!heads.isEmpty()) {
             String head = heads.get(0).values().get(0);
             String country = null;

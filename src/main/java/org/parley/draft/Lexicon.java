@@ -28,7 +28,8 @@ final class Lexicon {
             List<String> elisions, List<String> possessives, List<String> honorifics, List<String> weekdays, List<List<String>> months,
             Map<String, Integer> relativeDays, List<String> datePatterns, String dateline,
             List<TypeCues> eventTypes, List<String> meetingVerbs, List<String> titles, List<String> descriptions,
-            List<String> counterparts, List<String> pronouns, List<String> connectors, List<String> narration, List<String> inserts,
+            List<String> counterparts, List<String> pronouns, List<String> connectors, List<String> narration, List<String> inserts, List<String> conjunctions,
+            List<String> indefinites,
             Map<String, List<String>> words, List<RuleFile> rules, String continuation, List<List<String>> quotes) {
     }
 
@@ -69,6 +70,10 @@ final class Lexicon {
     final List<String> connectors;
     final List<String> narration;
     final List<String> inserts;
+    final List<String> conjunctions;
+    final List<String> indefinites;
+    /** Every word of a title ('state' of 'Secretary of State'): not the first word of a name after it. */
+    final java.util.Set<String> titleWords = new java.util.HashSet<>();
     final List<Rule> rules = new ArrayList<>();
     final Pattern continuation;
     final List<List<String>> quotes;
@@ -101,6 +106,8 @@ final class Lexicon {
         connectors = folded(file.connectors());
         narration = folded(file.narration());
         inserts = folded(file.inserts());
+        conjunctions = folded(file.conjunctions());
+        indefinites = folded(file.indefinites());
         quotes = file.quotes();
         file.words().forEach((key, words) -> alternations.put(key, Fold.alternation(words)));
         alternations.put("WEEKDAY", Fold.alternation(file.weekdays()));
@@ -116,6 +123,7 @@ final class Lexicon {
         }
         continuation = compile(file.continuation(), "continuation");
         titles.forEach(title -> titleIndex.add(words(title), title));
+        titles.forEach(title -> titleWords.addAll(words(title)));
         descriptions.forEach(description -> descriptionIndex.add(words(description), description));
         counterparts.forEach(counterpart -> descriptionIndex.add(words(counterpart), counterpart));
     }

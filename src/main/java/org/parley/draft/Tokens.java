@@ -33,6 +33,8 @@ final class Tokens {
         lexicon.abbreviations.forEach(filter::suppressBreakAfter);
         BreakIterator iterator = filter.wrapIteratorWithFilter(BreakIterator.getSentenceInstance(locale));
         iterator.setText(text);
+        java.util.Set<String> abbreviations = new java.util.HashSet<>();
+        lexicon.abbreviations.forEach(a -> abbreviations.add(Fold.fold(a)));
         List<Sentence> out = new ArrayList<>();
         int openStart = -1;
         int start = iterator.first();
@@ -43,7 +45,8 @@ final class Tokens {
                 continue;
             }
             boolean lineEnds = text.substring(start, end).indexOf('\n') >= 0;
-            if (!lineEnds && quoteOpen(folded, trimmed[0], trimmed[1]) && end < text.length()) {
+            if (!lineEnds && end < text.length() && (quoteOpen(folded, trimmed[0], trimmed[1])
+                    || endsWithAbbreviation(folded, trimmed[0], trimmed[1], abbreviations))) {
                 openStart = trimmed[0]; // the quotation goes on in the next sentence: keep them together
                 continue;
             }
@@ -57,6 +60,18 @@ final class Tokens {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether [start, end) ends with one of the lexicon's abbreviations: ICU's suppressions miss those with inner dots
+     * ("U.S."), so such a break is undone here.
+     */
+    private static boolean endsWithAbbreviation(String folded, int start, int end, java.util.Set<String> abbreviations) {
+        int k = end;
+        while (k > start && !Character.isWhitespace(folded.charAt(k - 1))) {
+            k--;
+        }
+        return abbreviations.contains(folded.substring(k, end));
     }
 
     /** Whether a quotation opened in [start, end) is not closed there (folded text has every mark as {@code "}). */

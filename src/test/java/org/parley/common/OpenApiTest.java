@@ -75,8 +75,8 @@ class OpenApiTest {
                 }
             }
         }
-        assertEquals(35, operations, "six operations on each of four collections, two on countries, two on codes,"
-                + " three statistics, the revisions of events and statements, the change feed, the import");
+        assertEquals(36, operations, "six operations on each of four collections, two on countries, two on codes,"
+                + " three statistics, the revisions of events and statements, the change feed, the import, the drafts");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertFalse(operationIds.isEmpty());
     }
