@@ -137,8 +137,9 @@ public class DraftService {
                     p.kind == ParticipantKind.ORGANIZATION, p.country, p.title, List.copyOf(p.aliases)));
         }
         List<Gazetteer.KnownTopic> topics = new ArrayList<>();
-        for (Topic t : entityManager.createQuery("select t from Topic t", Topic.class).getResultList()) {
-            topics.add(new Gazetteer.KnownTopic(t.id, t.slug, t.name, List.of()));
+        for (Topic t : entityManager.createQuery("select distinct t from Topic t left join fetch t.aliases",
+                Topic.class).getResultList()) {
+            topics.add(new Gazetteer.KnownTopic(t.id, t.slug, t.name, List.copyOf(t.aliases)));
         }
         Gazetteer gazetteer = new Gazetteer(participants, topics, languages.transliteration);
         cached = new Cached(now, gazetteer);

@@ -79,9 +79,12 @@ final class Gazetteer {
         return out;
     }
 
-    /** A topic word's key: folded, a plural's final s or x taken off ("révolutions" meets "revolution"). */
+    /**
+     * A topic word's key: folded, an elided article taken off ("d'hiver" of a stored alias meets the "hiver" that a
+     * French report's words give), a plural's final s or x taken off ("révolutions" meets "revolution").
+     */
     static String topicKey(String word) {
-        String key = Fold.phrase(word);
+        String key = Fold.phrase(word).replaceFirst("^[a-z]{1,2}'(?=[a-z])", "");
         return key.length() > 3 && (key.endsWith("s") || key.endsWith("x")) ? key.substring(0, key.length() - 1) : key;
     }
 

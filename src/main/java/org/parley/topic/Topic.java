@@ -1,8 +1,14 @@
 package org.parley.topic;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.envers.Audited;
 import org.parley.common.Record;
 
@@ -19,6 +25,13 @@ public class Topic extends Record implements Comparable<Topic> {
     public String name;
 
     public String description;
+
+    /** Other names, in any language: "révolutions de couleur", "OTSC". */
+    @ElementCollection
+    @CollectionTable(name = "topic_alias", joinColumns = @JoinColumn(name = "topic_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "alias", nullable = false)
+    public List<String> aliases = new ArrayList<>();
 
     /** Topics sort by slug, which is unique. */
     @Override

@@ -21,7 +21,8 @@ public class TopicRepository implements PanacheRepository<Topic> {
         Filter filter = new Filter();
         if (q != null) {
             filter.where("(lower(slug) like :q escape '\\' or lower(name) like :q escape '\\'"
-                    + " or lower(description) like :q escape '\\')", "q", Filter.containsPattern(q));
+                    + " or lower(description) like :q escape '\\' or exists (select 1 from Topic t2 join t2.aliases a"
+                    + " where t2 = r and lower(a) like :q escape '\\'))", "q", Filter.containsPattern(q));
         }
         return filter;
     }

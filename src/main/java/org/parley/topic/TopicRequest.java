@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A topic as clients write it; read-only fields of a topic read are accepted and ignored. */
@@ -19,6 +20,10 @@ public record TopicRequest(
         @Schema(description = "What the topic covers", example = TopicResponse.DESCRIPTION)
         @Size(max = 2000)
         String description,
+        @Schema(description = "Other names, in any language: what the drafter finds in reports",
+                example = "[\"révolutions de couleur\", \"color revolutions\"]")
+        @Size(max = 50)
+        List<@NotBlank @Size(max = 200) String> aliases,
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
         Long version) {
 

@@ -1,6 +1,7 @@
 package org.parley.topic;
 
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Topic", description = "A subject of discussion")
@@ -11,6 +12,8 @@ public record TopicResponse(
         String slug,
         @Schema(description = "Display name", example = "Kazakhstan unrest (January 2022)") String name,
         @Schema(description = "What the topic covers", example = DESCRIPTION) String description,
+        @Schema(description = "Other names, in any language", example = "[\"révolutions de couleur\"]")
+        List<String> aliases,
         @Schema(description = "When the topic was recorded in Parley", implementation = String.class,
                 format = "date-time", example = "2022-01-12T09:30:00Z")
         Instant createdAt,
@@ -25,7 +28,8 @@ public record TopicResponse(
             + " 2022 and the response to them.";
 
     public static TopicResponse from(Topic topic) {
-        return new TopicResponse(topic.id, topic.slug, topic.name, topic.description, topic.createdAt, topic.updatedAt,
+        return new TopicResponse(topic.id, topic.slug, topic.name, topic.description, List.copyOf(topic.aliases),
+                topic.createdAt, topic.updatedAt,
                 topic.version);
     }
 }

@@ -21,6 +21,7 @@ import org.parley.common.Page;
 import org.parley.common.PageRequest;
 import org.parley.common.Paging;
 import org.parley.common.ProblemException;
+import org.parley.common.Record;
 import org.parley.common.Rendered;
 import org.parley.common.Violation;
 import org.parley.history.History;
@@ -175,5 +176,7 @@ public class TopicService {
         topic.slug = request.slug();
         topic.name = request.name().trim();
         topic.description = request.description();
+        Record.setContent(topic.aliases, request.aliases() == null ? List.of()
+                : request.aliases().stream().map(String::trim).distinct().toList());
     }
 }

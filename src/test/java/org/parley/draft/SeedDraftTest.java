@@ -35,6 +35,11 @@ class SeedDraftTest {
         assertEquals(List.of("parley-seed-wang-yi", "parley-seed-sergey-lavrov"),
                 draft.participants().stream().map(p -> p.known.key()).toList());
         assertEquals(List.of("KZ"), draft.subjectCountries().stream().map(DraftNotes.CountryNote::country).toList());
+        // stored topics only, found by their aliases in the French text
+        assertEquals(List.of("kazakhstan-unrest", "china-russia-relations", "beijing-winter-olympics-2022",
+                "head-of-state-diplomacy", "csto", "external-interference", "colour-revolutions",
+                "central-asia-security", "terrorism-separatism-extremism", "covid-19-pandemic", "sco"),
+                draft.topics().stream().map(DraftNotes.TopicNote::slug).toList());
     }
 
     @Test

@@ -44,6 +44,26 @@ class TopicResourceTest {
     }
 
     @Test
+    void aliasesAreStoredSearchedAndKeptByAReadSentBack() {
+        String slug = unique("arctic");
+        String word = unique("arktika");
+        String location = editor().body(Map.of("slug", slug, "name", "Arctic", "aliases",
+                        List.of(" Arctique ", word, "Arctique")))
+                .when().post("/api/v1/topics")
+                .then().statusCode(201).body("aliases", equalTo(List.of("Arctique", word)))
+                .extract().header("Location");
+        anonymous().queryParam("q", word).get("/api/v1/topics").then().statusCode(200)
+                .body("items.slug", equalTo(List.of(slug)));
+        String read = anonymous().get(location).then().statusCode(200).extract().asString();
+        editor().body(read).put(location).then().statusCode(200).body("aliases", equalTo(List.of("Arctique", word)))
+                .body("version", equalTo(0));
+        editor().body(Map.of("slug", slug, "name", "Arctic", "aliases", List.of(""))).put(location).then()
+                .statusCode(400).body("violations.field", hasItem("aliases[0]"));
+        editor().body(Map.of("slug", slug, "name", "Arctic")).put(location).then().statusCode(200)
+                .body("aliases", hasSize(0)).body("version", equalTo(1));
+    }
+
+    @Test
     void duplicateSlugIsAConflict() {
         String slug = unique("dup");
         createTopic(slug);
