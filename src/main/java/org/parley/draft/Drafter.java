@@ -231,12 +231,24 @@ final class Drafter {
                 || lexicon.stopwords.contains(tokens.get(to - 1).folded()))) {
             to--;
         }
+        // a title inside the run ("European Commission President Ursula von der Leyen"): the name follows it
+        for (int k = to - 2; k >= from; k--) {
+            if (lexicon.titleWords.contains(tokens.get(k).folded()) && to - k > 2) {
+                from = k + 1;
+                break;
+            }
+        }
         if (from >= to) {
             return;
         }
         List<String> foldedWords = tokens.subList(from, to).stream().map(Token::folded).toList();
         boolean honorific = honorificBefore(tokens.get(from));
         Apposition apposition = apposition(tokens, from, to);
+        if (apposition == null && to - from >= 2 && to - from <= 4 && meets(tokens, from, to)
+                && countries.find(tokens.subList(from, to)).isEmpty()) {
+            // no title, but met: "a rencontré Jean Dupont", "Jean Dupont met with ..."
+            apposition = new Apposition(null, null, null);
+        }
         // a stored name or alias of two words or more, or a one-word alias ("OTSC")
         for (PhraseIndex.Hit<Gazetteer.Known> hit : gazetteer.names.find(foldedWords)) {
             Token first = tokens.get(from + hit.from());
@@ -286,8 +298,9 @@ final class Drafter {
             String name = text.substring(first.start(), last.end());
             Person person = castByName(name);
             if (person == null) {
-                person = new Person(null, name, apposition.country(), "proposed: named after '" + apposition.title()
-                        + "'", first.start(), last.end());
+                person = new Person(null, name, apposition.country(), apposition.title() == null
+                        ? "proposed: a name that meets or is met, without a title" : "proposed: named after '"
+                        + apposition.title() + "'", first.start(), last.end());
                 person.countryCue = apposition.countryCue();
                 person.title = apposition.title();
                 for (String w : foldedWords) {
@@ -297,6 +310,20 @@ final class Drafter {
             }
             mentions.add(new Mention(first.start(), last.end(), person));
         }
+    }
+
+    /** Whether words [from, to) follow a partner word ("avec", "with") or come right before a meeting verb. */
+    private boolean meets(List<Token> tokens, int from, int to) {
+        // a partner word a few words back in the same clause: "a rencontré vendredi à Moscou Abbas Araghchi"
+        for (int k = from - 1; k >= 0 && from - k <= 5 && onlySpaces(tokens.get(k).end(), tokens.get(k + 1).start());
+                k--) {
+            if (lexicon.partners.contains(tokens.get(k).folded())) {
+                return true;
+            }
+        }
+        int after = tokens.get(to - 1).end();
+        String rest = folded.substring(after, Math.min(folded.length(), after + 60)).stripLeading();
+        return lexicon.meetingVerbs.stream().anyMatch(v -> rest.startsWith(v + " "));
     }
 
     private boolean notName(List<Token> tokens, int from, int to) {
@@ -344,6 +371,20 @@ final class Drafter {
         Apposition before = appositionIn(tokens, start, from, true);
         if (before != null) {
             return before;
+        }
+        // between commas after its title: "le ministre chinois des Affaires étrangères, Wang Yi, ..."
+        if (start == from && from > 0 && text.substring(tokens.get(from - 1).end(), tokens.get(from).start()).strip()
+                .equals(",")) {
+            int titleEnd = from - 1;
+            int titleStart = titleEnd;
+            while (titleStart > 0 && titleEnd - titleStart < 12 && onlySpaces(tokens.get(titleStart - 1).end(),
+                    tokens.get(titleStart).start()) && !mentionAt(tokens.get(titleStart - 1).start())) {
+                titleStart--;
+            }
+            Apposition commaed = appositionIn(tokens, titleStart, titleEnd + 1, true);
+            if (commaed != null) {
+                return commaed;
+            }
         }
         // after it: ", ministre allemande des Affaires étrangères,"
         int end = to;
@@ -684,6 +725,15 @@ final class Drafter {
             List<Drafted> out = new ArrayList<>();
             int contentStart = rule.wholeSentence() ? sentence.start() : base + m.start("content");
             int contentEnd = rule.wholeSentence() ? sentence.end() : base + m.end("content");
+            Matcher split = lexicon.split.matcher(folded).region(contentStart, contentEnd);
+            Drafted inner = null;
+            if (!rule.wholeSentence() && split.find()) {
+                inner = statement(speaker, split.end(), contentEnd, rule.id() + "+split", split.start("verb"),
+                        split.end("verb"), rule.confidence());
+                if (inner != null) {
+                    contentEnd = split.start();
+                }
+            }
             Drafted first = statement(speaker, contentStart, contentEnd, rule.id(), verbStart, verbEnd,
                     rule.confidence());
             if (first == null) {
@@ -691,6 +741,9 @@ final class Drafter {
                 continue;
             }
             out.add(first);
+            if (inner != null) {
+                out.add(inner);
+            }
             if (has(m, "tail")) {
                 Matcher more = lexicon.continuation.matcher(folded).region(base + m.start("tail"), sentence.end());
                 if (more.lookingAt()) {

@@ -27,10 +27,10 @@ final class Lexicon {
     record File(String language, String name, String about, List<String> stopwords, List<String> abbreviations,
             List<String> elisions, List<String> possessives, List<String> honorifics, List<String> weekdays, List<List<String>> months,
             Map<String, Integer> relativeDays, List<String> datePatterns, String dateline,
-            List<TypeCues> eventTypes, List<String> meetingVerbs, List<String> titles, List<String> descriptions,
+            List<TypeCues> eventTypes, List<String> meetingVerbs, List<String> partners, List<String> titles, List<String> descriptions,
             List<String> counterparts, List<String> pronouns, List<String> connectors, List<String> narration, List<String> inserts, List<String> conjunctions,
             List<String> indefinites,
-            Map<String, List<String>> words, List<RuleFile> rules, String continuation, List<List<String>> quotes) {
+            Map<String, List<String>> words, List<RuleFile> rules, String continuation, String split, List<List<String>> quotes) {
     }
 
     /** The cues that make an event of a type, most specific type first. */
@@ -63,6 +63,7 @@ final class Lexicon {
     final Pattern dateline;
     final List<TypeCues> eventTypes;
     final List<String> meetingVerbs;
+    final List<String> partners;
     final List<String> titles;
     final List<String> descriptions;
     final List<String> counterparts;
@@ -76,6 +77,8 @@ final class Lexicon {
     final java.util.Set<String> titleWords = new java.util.HashSet<>();
     final List<Rule> rules = new ArrayList<>();
     final Pattern continuation;
+    /** Where a statement's words hold a second position of the same speaker: ", adding that ...". */
+    final Pattern split;
     final List<List<String>> quotes;
     /** Titles ("ministre", "Foreign Minister") and definite descriptions ("chef de la diplomatie"), as words. */
     final PhraseIndex<String> titleIndex = new PhraseIndex<>(word -> word);
@@ -99,6 +102,7 @@ final class Lexicon {
         file.relativeDays().forEach((words, days) -> relativeDays.put(Fold.phrase(words), days));
         eventTypes = file.eventTypes();
         meetingVerbs = folded(file.meetingVerbs());
+        partners = folded(file.partners());
         titles = folded(file.titles());
         descriptions = folded(file.descriptions());
         counterparts = folded(file.counterparts());
@@ -122,6 +126,7 @@ final class Lexicon {
                     "sentence".equals(rule.content()), rule.explain()));
         }
         continuation = compile(file.continuation(), "continuation");
+        split = compile(file.split(), "split");
         titles.forEach(title -> titleIndex.add(words(title), title));
         titles.forEach(title -> titleWords.addAll(words(title)));
         descriptions.forEach(description -> descriptionIndex.add(words(description), description));
