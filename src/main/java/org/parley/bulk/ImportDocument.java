@@ -25,6 +25,8 @@ import org.parley.event.Location;
 import org.parley.event.PloverType;
 import org.parley.event.Source;
 import org.parley.participant.ParticipantRequest;
+import org.parley.statement.Span;
+import org.parley.statement.SpanMatchesText;
 import org.parley.statement.StatementKind;
 import org.parley.statement.StatementRequest;
 import org.parley.topic.TopicRef;
@@ -54,7 +56,8 @@ public record ImportDocument(
         @Schema(description = "Statements, each naming its event by `externalId` and its speaker by key; a statement"
                 + " is the one at its `position` in the event", example = """
                 [{"event": "xinhua-2022-01-12-wang-yi-lavrov-call", "position": 1, "speaker": "Q58217",
-                  "text": "La Russie est prête.", "language": "fr", "kind": "REPORTED"}]
+                  "text": "La Russie est prête.", "language": "fr", "kind": "REPORTED",
+                  "sourceUrl": "https://example.org/report", "span": {"start": 412, "end": 432}}]
                 """)
         List<Statement> statements,
         @Schema(description = "Annotations of a draft made by `POST /api/v1/drafts` (cues, reasoning, confidence,"
@@ -105,7 +108,8 @@ public record ImportDocument(
             @Size(max = 100)
             List<@Valid @NotNull TopicRef> topics,
             @Schema(description = "Reports that document the event",
-                    example = "[{\"url\": \"https://example.org/report\", \"publisher\": \"Xinhua\"}]")
+                    example = "[{\"url\": \"https://example.org/report\", \"publisher\": \"Xinhua\","
+                            + " \"textSha256\": \"" + Source.TEXT_SHA256 + "\"}]")
             @Size(max = 50)
             List<@Valid @NotNull Source> sources,
             @Schema(description = "CAMEO event code; defaults from the type", example = "041")
@@ -140,6 +144,7 @@ public record ImportDocument(
 
     /** A statement; its key is its event and its position there. */
     @Schema(name = "ImportStatement", description = "A statement, named by its event's `externalId` and its position")
+    @SpanMatchesText
     public record Statement(
             @Schema(description = "The `externalId` of its event", example = "xinhua-2022-01-12-wang-yi-lavrov-call")
             @NotBlank
@@ -166,11 +171,14 @@ public record ImportDocument(
             List<@Valid @NotNull TopicRef> topics,
             @Schema(description = "URL of one of the event's sources", example = "https://example.org/report")
             @Size(max = 2000)
-            String sourceUrl) {
+            String sourceUrl,
+            @Schema(description = "Where the text is in the report of `sourceUrl`, as a draft gives it: `end - start`"
+                    + " must be the text's length; absent for a statement typed by hand")
+            Span span) implements Span.Spanned {
 
         StatementRequest toRequest(long eventId, long speakerId, int at) {
             return new StatementRequest(eventId, speakerId, text, language, translation, kind, topics, at, sourceUrl,
-                    null);
+                    span, null);
         }
     }
 }

@@ -17,8 +17,12 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -111,5 +115,22 @@ public class Event extends Record {
 
     public boolean hasSource(String url) {
         return sources.stream().anyMatch(s -> url.equals(s.url));
+    }
+
+    /**
+     * The SHA-256 of the report text of the source with this url, which statements citing the url show; null when
+     * there is none. Should several sources share the url, the least of their hashes, as the statements' CSV
+     * projection finds it.
+     */
+    public String textSha256Of(String url) {
+        return url == null ? null : sources.stream().filter(s -> url.equals(s.url)).map(s -> s.textSha256)
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** {@link #textSha256Of} each url of the sources (null when the source gives none), by url. */
+    public Map<String, String> textSha256ByUrl() {
+        Map<String, String> byUrl = new HashMap<>();
+        sources.stream().map(s -> s.url).filter(Objects::nonNull).forEach(url -> byUrl.put(url, textSha256Of(url)));
+        return byUrl;
     }
 }

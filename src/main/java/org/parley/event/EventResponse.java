@@ -84,8 +84,8 @@ public record EventResponse(
             [{"url": "http://french.peopledaily.com.cn/Chine/n3/2022/0112/c31354-9943586.html", "publisher": "Xinhua",
               "title": "Conversation téléphonique entre les MAE chinois et russe sur les relations bilatérales et la\
              situation au Kazakhstan",
-              "publishedAt": "2022-01-12T08:55:00+08:00", "language": "fr"}]
-            """;
+              "publishedAt": "2022-01-12T08:55:00+08:00", "language": "fr", "textSha256": \"""" + Source.TEXT_SHA256
+            + "\"}]";
     static final String STATEMENTS = "[" + StatementResponse.EXAMPLE + "]";
 
     /** The seed event as lists show it (some fields left out), as a JSON example. */

@@ -228,6 +228,7 @@ public class EventService {
         requireFreeExternalId(request.externalId(), event.id);
         LocalDate dateBefore = event.eventDate;
         EventType typeBefore = event.type;
+        Map<String, String> hashesBefore = event.textSha256ByUrl();
         EventResponse before = EventResponse.from(event);
         apply(request, event);
         if (before.equals(EventResponse.from(event))) {
@@ -243,11 +244,29 @@ public class EventService {
         if (!dateBefore.equals(event.eventDate) || typeBefore != event.type) {
             documents.drop(Documents.Kind.STATEMENT, "select id from statement where event_id = ?1", event.id);
         }
+        touchCitingStatements(event, hashesBefore);
         searchIndex.index(event);
         eventCountries.index(event);
         documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event), null);
         generation.advance();
         return event;
+    }
+
+    /**
+     * Statements show the hash of the report text of the source they cite ({@code sourceSha256}): those citing a url
+     * whose hash this write changed (given, altered, removed, or the source gone) get a new version and revision, as
+     * the statements of a renamed speaker do, and their documents are rendered again.
+     */
+    private void touchCitingStatements(Event event, Map<String, String> hashesBefore) {
+        Map<String, String> hashesAfter = event.textSha256ByUrl();
+        Set<String> changed = new HashSet<>(hashesBefore.keySet());
+        changed.addAll(hashesAfter.keySet());
+        changed.removeIf(url -> Objects.equals(hashesBefore.get(url), hashesAfter.get(url)));
+        List<Long> citing = statements.citing(event, changed);
+        if (!citing.isEmpty()) {
+            history.touch("select s from Statement s where s.id in ?1", citing);
+            documents.drop(Documents.Kind.STATEMENT, "?1", citing);
+        }
     }
 
     /** Deletes the event and its statements if {@code precondition} accepts it as it stands (locked). */

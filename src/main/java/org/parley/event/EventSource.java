@@ -30,18 +30,22 @@ public class EventSource {
 
     public String language;
 
+    /** The SHA-256 of the report's text (UTF-8), lowercase hex: what the spans of statements citing it count in. */
+    @Column(name = "text_sha256")
+    public String textSha256;
+
     @Override
     public boolean equals(Object other) {
         return other instanceof EventSource that && Objects.equals(url, that.url)
                 && Objects.equals(publisher, that.publisher) && Objects.equals(title, that.title)
                 && Objects.equals(publishedInstant, that.publishedInstant)
                 && Objects.equals(publishedOffsetSeconds, that.publishedOffsetSeconds)
-                && Objects.equals(language, that.language);
+                && Objects.equals(language, that.language) && Objects.equals(textSha256, that.textSha256);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(url, publisher, title, publishedInstant, publishedOffsetSeconds, language);
+        return Objects.hash(url, publisher, title, publishedInstant, publishedOffsetSeconds, language, textSha256);
     }
 
     /** The publication time with the publisher's offset, or null. */

@@ -60,12 +60,13 @@ public class History {
     }
 
     /**
-     * Gives the records the query selects (by the id {@code ?1}) a new version, update time and revision: for records
-     * whose representation shows another record that changed, such as the events of a renamed participant.
+     * Gives the records the query selects (by its parameter {@code ?1}, an id or a list of ids) a new version, update
+     * time and revision: for records whose representation shows another record that changed, such as the events of
+     * a renamed participant.
      */
-    public void touch(String query, long id) {
+    public void touch(String query, Object parameter) {
         Instant now = Instant.now();
-        entityManager.createQuery(query, Record.class).setParameter(1, id).getResultStream()
+        entityManager.createQuery(query, Record.class).setParameter(1, parameter).getResultStream()
                 .forEach(record -> record.updatedAt = now);
         entityManager.flush();
     }

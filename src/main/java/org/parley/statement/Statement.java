@@ -62,6 +62,13 @@ public class Statement extends Record {
     @Column(name = "source_url")
     public String sourceUrl;
 
+    /** Where the text is in the source's report, in UTF-16 code units, end exclusive (see {@link Span}); or null. */
+    @Column(name = "span_start")
+    public Integer spanStart;
+
+    @Column(name = "span_end")
+    public Integer spanEnd;
+
     /** The event's date, copied here so that date-ordered statement lists walk one index. */
     @NotAudited
     @Column(name = "event_date", nullable = false)
@@ -71,4 +78,14 @@ public class Statement extends Record {
     @NotAudited
     @Column(name = "speaker_country")
     public String speakerCountry;
+
+    /** Where the text is in the report, or null for a statement typed by hand. */
+    public Span span() {
+        return Span.of(spanStart, spanEnd);
+    }
+
+    /** The SHA-256 of the text of the report this statement cites (its event's source with its url), or null. */
+    public String sourceSha256() {
+        return event.textSha256Of(sourceUrl);
+    }
 }

@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.Session;
@@ -75,6 +77,13 @@ public class StatementRepository implements PanacheRepository<Statement> {
         return count("event = ?1 and speaker.id = ?2", event, participantId) > 0;
     }
 
+    /** The ids of the event's statements that cite one of these source urls. */
+    public List<Long> citing(Event event, Collection<String> urls) {
+        return urls.isEmpty() ? List.of() : getEntityManager().createQuery(
+                "select s.id from Statement s where s.event = ?1 and s.sourceUrl in ?2", Long.class)
+                .setParameter(1, event).setParameter(2, urls).getResultList();
+    }
+
     /** Copies an event's date to its statements after the event's date changed. */
     public void copyEventDate(Event event) {
         update("eventDate = ?1 where event = ?2", event.eventDate, event);
@@ -99,7 +108,8 @@ public class StatementRepository implements PanacheRepository<Statement> {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into statement (event_id, speaker_id,"
                     + " text, language, translation, kind, position, source_url, created_at, updated_at, version,"
-                    + " event_date, speaker_country) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " event_date, speaker_country, span_start, span_end)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"})) {
                 for (Statement s : made) {
                     insert.setLong(1, s.event.id);
@@ -115,6 +125,8 @@ public class StatementRepository implements PanacheRepository<Statement> {
                     insert.setLong(11, s.version);
                     insert.setObject(12, s.eventDate);
                     insert.setString(13, s.speakerCountry);
+                    insert.setObject(14, s.spanStart, Types.INTEGER);
+                    insert.setObject(15, s.spanEnd, Types.INTEGER);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -150,9 +162,10 @@ public class StatementRepository implements PanacheRepository<Statement> {
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
             getEntityManager().createNativeQuery("insert into statement_aud (rev, revtype, id, event_id, speaker_id,"
-                            + " text, language, translation, kind, position, source_url, created_at, updated_at,"
-                            + " version) select ?1, 0, id, event_id, speaker_id, text, language, translation, kind,"
-                            + " position, source_url, created_at, updated_at, version from statement where id in (?2)")
+                            + " text, language, translation, kind, position, source_url, span_start, span_end,"
+                            + " created_at, updated_at, version) select ?1, 0, id, event_id, speaker_id, text,"
+                            + " language, translation, kind, position, source_url, span_start, span_end, created_at,"
+                            + " updated_at, version from statement where id in (?2)")
                     .setParameter(1, revision).setParameter(2, chunk).executeUpdate();
             getEntityManager().createNativeQuery("insert into statement_topic_aud (rev, revtype, statement_id,"
                             + " topic_id) select ?1, 0, statement_id, topic_id from statement_topic"

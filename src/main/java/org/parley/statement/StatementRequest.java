@@ -13,7 +13,8 @@ import org.parley.topic.TopicRef;
 
 /** A statement as clients write it; read-only fields of a statement read are accepted and ignored. */
 @Schema(name = "StatementWrite", description = "A statement to create or replace")
-@JsonIgnoreProperties({"id", "speakerName", "createdAt", "updatedAt"})
+@JsonIgnoreProperties({"id", "speakerName", "sourceSha256", "createdAt", "updatedAt"})
+@SpanMatchesText
 public record StatementRequest(
         @Schema(description = "The event it was made at", example = "1") @NotNull
         Long eventId,
@@ -38,6 +39,9 @@ public record StatementRequest(
         @Schema(description = "URL of one of the event's sources", example = StatementResponse.SOURCE_URL)
         @Size(max = 2000)
         String sourceUrl,
+        @Schema(description = "Where the text is in the report of `sourceUrl`, when it was drafted from one:"
+                + " `end - start` must be the text's length; absent for a statement typed by hand")
+        Span span,
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
-        Long version) {
+        Long version) implements Span.Spanned {
 }

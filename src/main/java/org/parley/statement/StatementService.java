@@ -43,16 +43,17 @@ public class StatementService {
     static final int EXPORT_BATCH = 1000;
     static final int ROW_BATCH = 5000;
     /**
-     * The columns of {@link StatementRow}, in its order. The event type, the speaker's name and the topic slugs come
-     * from subqueries by key rather than joins: then H2 too walks the statements in index order, where with joins
-     * it starts from the participants and sorts every statement for each batch.
+     * The columns of {@link StatementRow}, in its order. The event type, the speaker's name, the topic slugs and the
+     * cited source's hash come from subqueries by key rather than joins: then H2 too walks the statements in index
+     * order, where with joins it starts from the participants and sorts every statement for each batch.
      */
     private static final String ROW_FIELDS = "r.id, event.id, eventDate,"
             + " (select e.type from Event e where e.id = r.event.id), speaker.id,"
             + " (select p.name from Participant p where p.id = r.speaker.id),"
             + " speakerCountry, language, kind, position, (select listagg(t.slug, '; ') within group (order by t.slug)"
             + " from StatementTopic st join Topic t on t.id = st.topicId where st.statementId = r.id),"
-            + " text, translation, sourceUrl";
+            + " text, translation, sourceUrl, spanStart, spanEnd, (select min(src.textSha256) from Event e"
+            + " join e.sources src where e.id = r.event.id and src.url = r.sourceUrl)";
 
     private final StatementRepository statements;
     private final EventRepository events;
@@ -335,5 +336,7 @@ public class StatementService {
         statement.kind = request.kind();
         Record.setContent(statement.topics, resolvedTopics);
         statement.sourceUrl = request.sourceUrl();
+        statement.spanStart = request.span() == null ? null : request.span().start();
+        statement.spanEnd = request.span() == null ? null : request.span().end();
     }
 }

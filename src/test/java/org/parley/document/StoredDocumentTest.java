@@ -51,12 +51,14 @@ class StoredDocumentTest {
         long eventId = createEvent(event("Entretien « franc »", "MEETING", "2019-03-04", List.of(host, guest), Map.of(
                 "summary", "Ligne 1\nLigne 2, \"citée\"", "topics", List.of(topic), "subjectCountries", List.of("ML"),
                 "location", Map.of("country", "FR", "city", "Paris"),
-                "sources", List.of(Map.of("url", "https://example.org/doc", "publisher", "AFP", "language", "fr")))));
+                "sources", List.of(Map.of("url", "https://example.org/doc", "publisher", "AFP", "language", "fr",
+                        "textSha256", "0f".repeat(32))))));
         List<Long> said = List.of(
                 createStatement(eventId, host, "La sécurité d'abord.", Map.of("topics", List.of(later, topic))),
                 createStatement(eventId, guest, "Coopération, oui ; « ingérence », non.", Map.of(
                         "translation", "Cooperation, yes; interference, no.")),
-                createStatement(eventId, host, "Nous verrons.", Map.of("sourceUrl", "https://example.org/doc")));
+                createStatement(eventId, host, "Nous verrons.", Map.of("sourceUrl", "https://example.org/doc",
+                        "span", Map.of("start", 40, "end", 53))));
         return new Scene(host, guest, topic, eventId, said);
     }
 
@@ -124,6 +126,9 @@ class StoredDocumentTest {
         assertTrue(rows.contains(",\"" + s.topic() + "; ") || rows.contains("," + s.topic() + "; "),
                 "topics in slug order: " + rows);
         assertTrue(event.contains("\"speakerName\":\"Guest"), event);
+        assertTrue(event.contains("\"span\":{\"start\":40,\"end\":53},\"sourceSha256\":\"" + "0f".repeat(32)), event);
+        assertTrue(rows.contains(",40,53,") && rows.contains("0f".repeat(32)), "a drafted statement's span and source"
+                + " hash: " + rows);
         assertTrue(event.endsWith("]}") && event.indexOf("\"statements\":[") > event.indexOf("\"version\""),
                 "statements come last: " + event);
 
