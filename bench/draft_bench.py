@@ -344,7 +344,7 @@ def run(args):
           f" {'max ms':>8} {'req/s':>7}  median <= {args.target:g} ms")
     for language, chars, n, ok, med, p90, p99, mx, rps in rows:
         print(f"{language:<8} {chars:>6} {n:>8} {ok:>5} {med:>10.2f} {p90:>8.2f} {p99:>8.2f} {mx:>8.2f} {rps:>7.1f}"
-              f"  {'yes' if med <= args.target else 'no'}")
+              f"  {'(failed requests)' if ok < n else 'yes' if med <= args.target else 'no'}")
     for language, draft in drafts.items():
         print()
         print(f"draft of the {language} report (saved as /tmp/bench-draft-{language}.json):")

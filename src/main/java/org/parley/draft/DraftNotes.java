@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.event.EventType;
+import org.parley.statement.Span;
 
 /**
  * What the drafter saw and decided, for the curator: the cues behind the event's type and date, how each participant
@@ -42,14 +43,6 @@ public record DraftNotes(
         List<Duplicate> duplicates,
         @Schema(description = "Things the curator should check", example = "[\"participant 12 has no externalId\"]")
         List<String> warnings) {
-
-    /** Characters [start, end) of the submitted text. */
-    @Schema(name = "TextSpan", description = "Characters [start, end) of the submitted text (UTF-16 code units, end"
-            + " exclusive)")
-    public record Span(
-            @Schema(example = "612") int start,
-            @Schema(example = "789") int end) {
-    }
 
     @Schema(name = "DraftEventNote")
     public record EventNote(
@@ -100,7 +93,6 @@ public record DraftNotes(
     @Schema(name = "DraftStatementNote")
     public record StatementNote(
             @Schema(example = "6") int position,
-            @Schema(description = "Characters of the statement's text") Span span,
             @Schema(description = "The rule that attributed it (see the lexicon)", example = "fr-inverted-subject")
             String rule,
             @Schema(description = "The words that attributed it", example = "a affirmé M. Wang") String cue,

@@ -25,7 +25,7 @@ import org.parley.common.ProblemException;
 import org.parley.common.Violation;
 import org.parley.draft.DraftNotes.Duplicate;
 import org.parley.draft.DraftNotes.ParticipantNote;
-import org.parley.draft.DraftNotes.Span;
+import org.parley.statement.Span;
 import org.parley.draft.DraftNotes.StatementNote;
 import org.parley.event.Event;
 import org.parley.event.EventParticipant;
@@ -192,7 +192,8 @@ public class DraftService {
                     position++;
                     statements.add(new ImportDocument.Statement(event.externalId(), position, keys.get(
                             drafted.speaker()), text.substring(drafted.start(), drafted.end()), language, null,
-                            drafted.kind(), refs(result.statementTopics().get(drafted)), request.url()));
+                            drafted.kind(), refs(result.statementTopics().get(drafted)), request.url(),
+                            new Span(drafted.start(), drafted.end())));
                 }
                 if (stored == null) {
                     duplicates = duplicates(event.date());
@@ -204,7 +205,7 @@ public class DraftService {
             for (int i = 0; i < result.statements().size(); i++) {
                 Drafter.Drafted d = result.statements().get(i);
                 statementNotes.add(new StatementNote(statements.isEmpty() ? i + 1 : statements.get(i).position(),
-                        new Span(d.start(), d.end()), d.rule(), text.substring(d.cueStart(), d.cueEnd()),
+                        d.rule(), text.substring(d.cueStart(), d.cueEnd()),
                         new Span(d.cueStart(), d.cueEnd()), d.speakerCue(), d.confidence()));
             }
             List<ParticipantNote> participantNotes = result.participants().stream().map(p -> new ParticipantNote(
@@ -258,7 +259,7 @@ public class DraftService {
             result.topics().forEach(t -> topics.add(t.slug()));
             List<Source> sources = new ArrayList<>();
             for (EventSource s : stored.sources) {
-                sources.add(new Source(s.url, s.publisher, s.title, s.publishedAt(), s.language));
+                sources.add(new Source(s.url, s.publisher, s.title, s.publishedAt(), s.language, s.textSha256));
             }
             Source source = source();
             if (source != null && (source.url() == null || !stored.hasSource(source.url()))) {
@@ -326,7 +327,7 @@ public class DraftService {
                 warnings.add("no publisher given: the draft has no source (an event source needs its publisher)");
                 return null;
             }
-            return new Source(request.url(), publisher, request.title(), publishedAt, language);
+            return new Source(request.url(), publisher, request.title(), publishedAt, language, sha256(text));
         }
 
         private String key(Drafter.Person person) {

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.draft.DraftNotes.CountryNote;
 import org.parley.draft.DraftNotes.Skipped;
-import org.parley.draft.DraftNotes.Span;
+import org.parley.statement.Span;
 import org.parley.draft.DraftNotes.TopicNote;
 import org.parley.draft.Tokens.Sentence;
 import org.parley.draft.Tokens.Token;

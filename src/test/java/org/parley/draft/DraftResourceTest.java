@@ -45,12 +45,13 @@ class DraftResourceTest {
         assertEquals("fr", draft.getString("draft.language"));
         assertTrue(draft.getString("draft.languageCue").startsWith("detected"), draft.getString("draft.languageCue"));
         assertEquals(DraftService.sha256(text), draft.getString("draft.textSha256"));
+        assertEquals(DraftService.sha256(text), draft.getString("events[0].sources[0].textSha256"));
         assertEquals(List.of(), draft.getList("participants"), "both ministers are stored participants");
         List<Map<String, Object>> statements = draft.getList("statements");
         assertEquals(16, statements.size());
         for (int i = 0; i < statements.size(); i++) {
-            int start = draft.getInt("draft.statements[" + i + "].span.start");
-            int end = draft.getInt("draft.statements[" + i + "].span.end");
+            int start = draft.getInt("statements[" + i + "].span.start");
+            int end = draft.getInt("statements[" + i + "].span.end");
             assertEquals(text.substring(start, end), statements.get(i).get("text"), "statement " + i);
             assertEquals(i + 1, statements.get(i).get("position"));
             assertEquals(SEED_URL, statements.get(i).get("sourceUrl"));
@@ -86,6 +87,22 @@ class DraftResourceTest {
                 assertEquals(String.valueOf((Object) stored.get(field)), String.valueOf((Object) mine.get(field)),
                         field);
             }
+            // provenance survives publication: each statement keeps its span, and its source the text's SHA-256
+            String text = Fixtures.seedText();
+            String sha256 = DraftService.sha256(text);
+            List<Map<String, Object>> statements = mine.getList("statements");
+            for (Map<String, Object> statement : statements) {
+                @SuppressWarnings("unchecked")
+                Map<String, Integer> span = (Map<String, Integer>) statement.get("span");
+                assertEquals(text.substring(span.get("start"), span.get("end")), statement.get("text"));
+                assertEquals(sha256, statement.get("sourceSha256"));
+            }
+            String csv = Api.anonymous().queryParam("event", created).queryParam("format", "csv")
+                    .queryParam("fields", "position,spanStart,spanEnd,sourceSha256").get("/api/v1/statements").then()
+                    .statusCode(200).extract().asString();
+            Map<String, Integer> first = mine.getMap("statements[0].span");
+            assertTrue(csv.lines().anyMatch(line -> line.replace("\"", "").equals("1," + first.get("start") + ","
+                    + first.get("end") + "," + sha256)), csv);
             // the same document again changes nothing
             Api.editor().contentType("application/json").body(document).post("/api/v1/import").then()
                     .statusCode(200).body("events.unchanged", equalTo(1)).body("statements.unchanged", equalTo(16));
