@@ -56,7 +56,7 @@ print(', '.join(f'{k} {v}' for k, v in d.items()))" "$workdir/import.json"); par
 
 echo "machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
     "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
-    "$(java -version 2>&1 | head -1); Parley heap $PARLEY_JAVA_OPTS"
+    "$(java -version 2>&1 | sed -n 1p); Parley heap $PARLEY_JAVA_OPTS"
 echo "load average before: $(uptime | sed 's/.*load average: //')"
 status=0
 python3 "$here/draft_bench.py" run --port "$BENCH_PORT" --password "${PARLEY_EDITOR_PASSWORD:-bench}" \
@@ -65,5 +65,5 @@ python3 "$here/draft_bench.py" run --port "$BENCH_PORT" --password "${PARLEY_EDI
     "fr:$here/draft-report-fr.txt" "en:$here/draft-report-en.txt" || status=$?
 echo "load average after: $(uptime | sed 's/.*load average: //')"
 echo "busiest processes besides Parley (on a 2-core machine a concurrent build distorts every figure):"
-ps -eo pid=,pcpu=,etime=,comm= --sort=-pcpu | awk -v p="${PARLEY_PID:-0}" '$1 != p' | head -3 | sed 's/^/    /'
+ps -eo pid=,pcpu=,etime=,comm= --sort=-pcpu | awk -v p="${PARLEY_PID:-0}" '$1 != p && n++ < 3 { print "    " $0 }'
 exit "$status"

@@ -27,7 +27,8 @@ final class CountryWords {
     record Word(String country, Kind kind, String acronym) {
     }
 
-    private final PhraseIndex<Word> index = new PhraseIndex<>(Fold::phrase);
+    /** Keyed by folded words as {@link Lexicon#words} gives them, and as a report's tokens already are. */
+    private final PhraseIndex<Word> index = new PhraseIndex<>(word -> word);
 
     CountryWords(Lexicon lexicon) {
         String language = lexicon.language;

@@ -28,28 +28,46 @@ public record DraftNotes(
         String reason,
         @Schema(description = "The event's type, date and lead sentence, with their cues")
         EventNote event,
-        @Schema(description = "Each participant: matched to a stored one, or proposed as new")
+        @Schema(description = "Each participant: matched to a stored one, or proposed as new", example = """
+                [{"key": "parley-seed-sergey-lavrov", "name": "Sergey Lavrov", "participantId": 2,
+                  "matchedBy": "alias 'Sergueï Lavrov'", "mention": {"start": 420, "end": 434}, "country": "RU",
+                  "countryCue": "stored participant", "role": "Minister of Foreign Affairs of Russia", "inLead": true,
+                  "speaks": true}]
+                """)
         List<ParticipantNote> participants,
-        @Schema(description = "Countries the report is about that no participant belongs to")
+        @Schema(description = "Countries the report is about that no participant belongs to",
+                example = "[{\"country\": \"KZ\", \"mentions\": 9, \"cues\": [\"Kazakhstan\", \"kazakh\"]}]")
         List<CountryNote> subjectCountries,
-        @Schema(description = "Stored topics named in the report")
+        @Schema(description = "Stored topics named in the report",
+                example = "[{\"slug\": \"csto\", \"cue\": \"OTSC\", \"mentions\": 3}]")
         List<TopicNote> topics,
-        @Schema(description = "Each statement's attribution, by position")
+        @Schema(description = "Each statement's attribution, by position", example = """
+                [{"position": 7, "rule": "fr-forward-que", "cue": "est convaincu", "cueSpan": {"start": 2082,
+                  "end": 2095}, "speakerCue": "pronoun 'il': the last speaker, Sergey Lavrov", "confidence": 0.86}]
+                """)
         List<StatementNote> statements,
-        @Schema(description = "Sentences that gave no statement, and why")
+        @Schema(description = "Sentences that gave no statement, and why", example = """
+                [{"span": {"start": 3890, "end": 3958}, "text": "Les deux parties ont échangé leurs vues.",
+                  "reason": "narration: 'les deux parties' is not one participant"}]
+                """)
         List<Skipped> skipped,
         @Schema(description = "Stored events with the same participants within two days: another report of one of"
-                + " them should be merged into it (`mergeInto`) rather than imported as a second event")
+                + " them should be merged into it (`mergeInto`) rather than imported as a second event", example = """
+                [{"eventId": 1, "externalId": "xinhua-fr-2022-01-12-wang-yi-lavrov-phone-call",
+                  "title": "Wang Yi and Sergey Lavrov discuss bilateral relations", "date": "2022-01-10",
+                  "reason": "same participants (Wang Yi, Sergey Lavrov), 0 days apart"}]
+                """)
         List<Duplicate> duplicates,
         @Schema(description = "Things the curator should check", example = "[\"participant 12 has no externalId\"]")
         List<String> warnings) {
 
-    @Schema(name = "DraftEventNote")
+    @Schema(name = "DraftEventNote", description = "The event's type and date, and the words they come from")
     public record EventNote(
             @Schema(example = "PHONE_CALL") EventType type,
             @Schema(description = "The words that decided the type", example = "'par téléphone' in the lead sentence")
             String typeCue,
-            @Schema(implementation = String.class, format = "date", example = "2022-01-10") LocalDate date,
+            @Schema(description = "The day the event happened", implementation = String.class, format = "date",
+                    example = "2022-01-10") LocalDate date,
             @Schema(description = "How the date was resolved", example = "'lundi' before a report of Wednesday"
                     + " 2022-01-12 (+08:00): Monday 2022-01-10")
             String dateReasoning,
@@ -58,41 +76,41 @@ public record DraftNotes(
             @Schema(description = "The dateline, when the report has one") Span dateline) {
     }
 
-    @Schema(name = "DraftParticipantNote")
+    @Schema(name = "DraftParticipantNote", description = "A participant of the draft and how it was found")
     public record ParticipantNote(
             @Schema(description = "Key the draft names the participant by", example = "parley-seed-sergey-lavrov")
             String key,
-            @Schema(example = "Sergey Lavrov") String name,
+            @Schema(description = "Name, as stored or as the report writes it", example = "Sergey Lavrov") String name,
             @Schema(description = "Id of the stored participant; null when proposed as new", example = "2")
             Long participantId,
             @Schema(description = "How it was found", example = "alias 'Sergueï Lavrov'") String matchedBy,
             @Schema(description = "First mention in the text") Span mention,
-            @Schema(example = "RU") String country,
+            @Schema(description = "ISO 3166-1 alpha-2 code; null when unknown", example = "RU") String country,
             @Schema(description = "Where the country comes from", example = "'russe' before the name")
             String countryCue,
             @Schema(description = "Role at the event", example = "Minister of Foreign Affairs of Russia") String role,
-            @Schema(description = "Named in the sentence that reports the event") boolean inLead,
-            @Schema(description = "Speaker of at least one statement") boolean speaks) {
+            @Schema(description = "Named in the sentence that reports the event", example = "true") boolean inLead,
+            @Schema(description = "Speaker of at least one statement", example = "true") boolean speaks) {
     }
 
-    @Schema(name = "DraftCountryNote")
+    @Schema(name = "DraftCountryNote", description = "A country the report is about, and the words that name it")
     public record CountryNote(
-            @Schema(example = "KZ") String country,
+            @Schema(description = "ISO 3166-1 alpha-2 code", example = "KZ") String country,
             @Schema(description = "How often the report names it", example = "9") int mentions,
             @Schema(description = "The words that name it", example = "[\"Kazakhstan\", \"kazakh\"]")
             List<String> cues) {
     }
 
-    @Schema(name = "DraftTopicNote")
+    @Schema(name = "DraftTopicNote", description = "A stored topic the report names")
     public record TopicNote(
-            @Schema(example = "csto") String slug,
+            @Schema(description = "The topic's slug", example = "csto") String slug,
             @Schema(description = "The words that name it", example = "OTSC") String cue,
-            @Schema(example = "3") int mentions) {
+            @Schema(description = "How often the report names it", example = "3") int mentions) {
     }
 
-    @Schema(name = "DraftStatementNote")
+    @Schema(name = "DraftStatementNote", description = "How a statement of the draft was attributed")
     public record StatementNote(
-            @Schema(example = "6") int position,
+            @Schema(description = "The statement's position in the draft", example = "6") int position,
             @Schema(description = "The rule that attributed it (see the lexicon)", example = "fr-inverted-subject")
             String rule,
             @Schema(description = "The words that attributed it", example = "a affirmé M. Wang") String cue,
@@ -102,21 +120,25 @@ public record DraftNotes(
             @Schema(description = "From 0 to 1", example = "0.85") double confidence) {
     }
 
-    @Schema(name = "DraftSkipped")
+    @Schema(name = "DraftSkipped", description = "A sentence of the report that gave no statement")
     public record Skipped(
-            Span span,
-            @Schema(example = "Les deux parties ont échangé leurs vues sur les questions régionales.") String text,
-            @Schema(example = "narration: 'les deux parties' is both sides, not one participant") String reason) {
+            @Schema(description = "Where the sentence is") Span span,
+            @Schema(description = "The sentence", example = "Les deux parties ont échangé leurs vues.") String text,
+            @Schema(description = "Why it gave no statement",
+                    example = "narration: 'les deux parties' is not one participant") String reason) {
     }
 
-    @Schema(name = "DraftDuplicate")
+    @Schema(name = "DraftDuplicate", description = "A stored event that may be the one the report is about")
     public record Duplicate(
-            @Schema(example = "1") long eventId,
+            @Schema(description = "Id of the stored event", example = "1") long eventId,
             @Schema(description = "Key to merge into; null when the stored event has none (give it one first)",
                     example = "xinhua-fr-2022-01-12-wang-yi-lavrov-phone-call")
             String externalId,
-            @Schema(example = "Wang Yi and Sergey Lavrov discuss bilateral relations") String title,
-            @Schema(implementation = String.class, format = "date", example = "2022-01-10") LocalDate date,
-            @Schema(example = "same participants (Wang Yi, Sergey Lavrov), 0 days apart") String reason) {
+            @Schema(description = "Its title", example = "Wang Yi and Sergey Lavrov discuss bilateral relations")
+            String title,
+            @Schema(description = "Its date", implementation = String.class, format = "date", example = "2022-01-10")
+            LocalDate date,
+            @Schema(description = "Why it may be the same event",
+                    example = "same participants (Wang Yi, Sergey Lavrov), 0 days apart") String reason) {
     }
 }

@@ -8,17 +8,24 @@ import static org.parley.common.ApiDefinition.TOO_LARGE;
 import static org.parley.common.ApiDefinition.UNAUTHORIZED;
 import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,19 +56,23 @@ public class DraftResource {
 
     private final DraftService drafts;
     private final Validator validator;
+    private final ObjectMapper mapper;
 
-    public DraftResource(DraftService drafts, Validator validator) {
+    public DraftResource(DraftService drafts, Validator validator, ObjectMapper mapper) {
         this.drafts = drafts;
         this.validator = validator;
+        this.mapper = mapper;
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = BASIC)
     @Operation(operationId = "draftEvent", summary = "Draft an event from a report", description = DESCRIPTION)
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DraftRequest.class)))
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftRequest.class)),
+        @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class,
+                maxLength = DraftRequest.MAX_TEXT, description = "The report's text, UTF-8"))})
     @APIResponse(responseCode = "200", description = "The draft: an import document with its notes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ImportDocument.class)))
@@ -71,41 +82,51 @@ public class DraftResource {
     @APIResponse(responseCode = "409", ref = CONFLICT)
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public ImportDocument draft(@Valid @NotNull(message = Problem.BODY_REQUIRED) DraftRequest request) {
-        return drafts.draft(request);
-    }
-
-    @POST
-    @Consumes(MediaType.TEXT_PLAIN)
-    @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "draftEventFromText", summary = "Draft an event from a report sent as plain text",
-            description = DESCRIPTION)
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
-            schema = @Schema(implementation = String.class, maxLength = DraftRequest.MAX_TEXT)))
-    @APIResponse(responseCode = "200", description = "The draft: an import document with its notes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ImportDocument.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = FORBIDDEN)
-    @APIResponse(responseCode = "409", ref = CONFLICT)
-    @APIResponse(responseCode = "413", ref = TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public ImportDocument draftText(String text,
+    public ImportDocument draft(byte[] body, @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "Address of the report (`text/plain` bodies)") @QueryParam("url") String url,
-            @Parameter(description = "Who published it (`text/plain` bodies)") @QueryParam("publisher") String publisher,
+            @Parameter(description = "Who published it (`text/plain` bodies)") @QueryParam("publisher")
+            String publisher,
             @Parameter(description = "Headline (`text/plain` bodies)") @QueryParam("title") String title,
             @Parameter(description = "Publication time with offset, or the day (`text/plain` bodies)",
                     example = "2022-01-12T08:55:00+08:00") @QueryParam("publishedAt") String publishedAt,
             @Parameter(description = "BCP 47 tag; detected when absent (`text/plain` bodies)", example = "fr")
             @QueryParam("language") String language,
             @Parameter(description = "`externalId` of a stored event to add this report to (`text/plain` bodies)")
-            @QueryParam("mergeInto") String mergeInto) {
-        DraftRequest request = new DraftRequest(text, url, publisher, title, publishedAt, language, mergeInto);
-        List<Violation> violations = validator.validate(request).stream()
-                .map(v -> "text".equals(v.getPropertyPath().toString()) ? Violation.body("body", v.getMessage())
-                        : Violation.query(v.getPropertyPath().toString(), v.getMessage())).toList();
+            @QueryParam("mergeInto") String mergeInto) throws IOException {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("url", url);
+        query.put("publisher", publisher);
+        query.put("title", title);
+        query.put("publishedAt", publishedAt);
+        query.put("language", language);
+        query.put("mergeInto", mergeInto);
+        query.values().removeIf(Objects::isNull);
+        boolean plain = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.TEXT_PLAIN_TYPE);
+        DraftRequest request;
+        if (plain) {
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+            } catch (CharacterCodingException e) {
+                throw ProblemException.invalid(Violation.body("body", "must be UTF-8 text"));
+            }
+            request = new DraftRequest(text, url, publisher, title, publishedAt, language, mergeInto);
+        } else {
+            if (!query.isEmpty()) {
+                // one way to say each thing: with a JSON body, what is known of the report is in the body
+                throw ProblemException.invalid(query.keySet().stream().map(name -> Violation.query(name,
+                        "give it in the JSON body (query parameters describe text/plain bodies)")).toList());
+            }
+            request = mapper.readValue(body, DraftRequest.class);
+            if (request == null) {
+                throw ProblemException.invalid(Violation.body("body", Problem.BODY_REQUIRED));
+            }
+        }
+        List<Violation> violations = validator.validate(request).stream().map(v -> {
+            String field = v.getPropertyPath().toString();
+            return !plain ? Violation.body(field, v.getMessage()) : "text".equals(field)
+                    ? Violation.body("body", v.getMessage()) : Violation.query(field, v.getMessage());
+        }).toList();
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

@@ -210,11 +210,13 @@ final class Drafter {
         }
     }
 
-    /** Whether two words follow each other with nothing but spaces or a hyphen between them. */
+    /** Whether two words follow each other with nothing but spaces, a hyphen or an initial's dot between them. */
     private boolean joined(Token a, Token b) {
+        boolean initial = a.text().length() == 1 && Character.isUpperCase(a.text().charAt(0))
+                && !lexicon.honorifics.contains(a.folded() + "."); // "M." is Monsieur, not an initial
         for (int k = a.end(); k < b.start(); k++) {
             char c = folded.charAt(k);
-            if (c != ' ' && c != '-' && c != '\n' && c != '\t') {
+            if (c != ' ' && c != '-' && c != '\n' && c != '\t' && !(c == '.' && initial && k == a.end())) {
                 return false;
             }
         }
@@ -505,52 +507,53 @@ final class Drafter {
 
     /** The first sentence that reports a meeting, call or visit of a person: its lead. */
     private int leadSentence() {
+        // a sentence of the body first: a headline has no final punctuation, and its names are often shortened
+        for (boolean body : new boolean[] {true, false}) {
+            int lead = leadSentence(body);
+            if (lead >= 0) {
+                return lead;
+            }
+        }
+        return -1;
+    }
+
+    private int leadSentence(boolean body) {
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
+            if (body && !SENTENCE_END.matcher(folded.substring(s.start(), s.end())).find()) {
+                continue;
+            }
             if (mentionsIn(s.start(), s.end()).stream().anyMatch(m -> !m.person().organization())
-                    && (contains(s, lexicon.meetingVerbs) || lexicon.eventTypes.stream()
-                    .anyMatch(t -> contains(s, t.cues())))) {
+                    && (contains(s, lexicon.meetingVerbPattern) || lexicon.typeCues.stream()
+                    .anyMatch(cues -> contains(s, cues)))) {
                 return i;
             }
         }
         return -1;
     }
 
-    private boolean contains(Sentence s, List<String> phrases) {
-        return find(s.start(), s.end(), phrases) != null;
-    }
-
-    /** The first of the phrases in folded [start, end) as a whole word, or null. */
-    private Matcher find(int start, int end, List<String> phrases) {
-        for (String phrase : phrases) {
-            Matcher m = Fold.wholeWords(phrase).matcher(folded).region(start, end);
-            if (m.find()) {
-                return m;
-            }
-        }
-        return null;
+    private boolean contains(Sentence s, Pattern phrases) {
+        return phrases.matcher(folded).region(s.start(), s.end()).find();
     }
 
     /** The event's type and its cue: the first type whose words the lead sentence, then the headline, holds. */
     private String[] type(Sentence lead, String title) {
         if (lead != null) {
-            for (Lexicon.TypeCues cues : lexicon.eventTypes) {
-                Matcher m = find(lead.start(), lead.end(), cues.cues());
-                if (m != null) {
-                    return new String[] {cues.type().name(), "'" + text.substring(m.start(), m.end())
-                            + "' in the lead sentence"};
+            for (int i = 0; i < lexicon.eventTypes.size(); i++) {
+                Matcher m = lexicon.typeCues.get(i).matcher(folded).region(lead.start(), lead.end());
+                if (m.find()) {
+                    return new String[] {lexicon.eventTypes.get(i).type().name(), "'" + text.substring(m.start(),
+                            m.end()) + "' in the lead sentence"};
                 }
             }
         }
         if (title != null) {
             String foldedTitle = Fold.fold(title);
-            for (Lexicon.TypeCues cues : lexicon.eventTypes) {
-                for (String cue : cues.cues()) {
-                    Matcher m = Fold.wholeWords(cue).matcher(foldedTitle);
-                    if (m.find()) {
-                        return new String[] {cues.type().name(), "'" + title.substring(m.start(), m.end())
-                                + "' in the headline"};
-                    }
+            for (int i = 0; i < lexicon.eventTypes.size(); i++) {
+                Matcher m = lexicon.typeCues.get(i).matcher(foldedTitle);
+                if (m.find()) {
+                    return new String[] {lexicon.eventTypes.get(i).type().name(), "'" + title.substring(m.start(),
+                            m.end()) + "' in the headline"};
                 }
             }
         }
@@ -677,9 +680,18 @@ final class Drafter {
             if (s.end() <= start || s.start() >= end) {
                 continue;
             }
-            List<Token> tokens = words.get(i).stream().filter(t -> t.start() >= start && t.end() <= end).toList();
-            for (PhraseIndex.Hit<Gazetteer.KnownTopic> hit : gazetteer.topicPhrases.find(tokens.stream()
-                    .map(Token::folded).toList())) {
+            List<Token> all = words.get(i);
+            int from = 0;
+            while (from < all.size() && all.get(from).start() < start) {
+                from++;
+            }
+            int to = from;
+            while (to < all.size() && all.get(to).end() <= end) {
+                to++;
+            }
+            List<Token> tokens = all.subList(from, to);
+            for (PhraseIndex.Hit<Gazetteer.KnownTopic> hit : gazetteer.topicPhrases.findKeys(topicKeys(i)
+                    .subList(from, to))) {
                 String cue = text.substring(tokens.get(hit.from()).start(), tokens.get(hit.to() - 1).end());
                 for (Gazetteer.KnownTopic topic : hit.values()) {
                     found.merge(topic.slug(), new TopicNote(topic.slug(), cue, 1),
@@ -688,6 +700,14 @@ final class Drafter {
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /** The topic keys of each sentence's words, computed once. */
+    private final Map<Integer, List<String>> topicKeys = new HashMap<>();
+
+    private List<String> topicKeys(int sentence) {
+        return topicKeys.computeIfAbsent(sentence, i -> gazetteer.topicPhrases.keys(words.get(i).stream()
+                .map(Token::folded).toList()));
     }
 
     // ---- statements

@@ -62,6 +62,9 @@ final class Lexicon {
     final List<Pattern> datePatterns = new ArrayList<>();
     final Pattern dateline;
     final List<TypeCues> eventTypes;
+    /** The cues of each entry of {@link #eventTypes}, as one pattern each, in the same order. */
+    final List<Pattern> typeCues = new ArrayList<>();
+    final Pattern meetingVerbPattern;
     final List<String> meetingVerbs;
     final List<String> partners;
     final List<String> titles;
@@ -102,6 +105,8 @@ final class Lexicon {
         file.relativeDays().forEach((words, days) -> relativeDays.put(Fold.phrase(words), days));
         eventTypes = file.eventTypes();
         meetingVerbs = folded(file.meetingVerbs());
+        meetingVerbPattern = Fold.wholeWords(meetingVerbs);
+        eventTypes.forEach(t -> typeCues.add(Fold.wholeWords(t.cues())));
         partners = folded(file.partners());
         titles = folded(file.titles());
         descriptions = folded(file.descriptions());

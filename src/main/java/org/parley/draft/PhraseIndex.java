@@ -19,6 +19,8 @@ final class PhraseIndex<T> {
     }
 
     private final Map<String, List<T>> byKey = new HashMap<>();
+    /** The first words of the phrases: a place whose word starts none is passed over with one look-up. */
+    private final java.util.Set<String> firstWords = new java.util.HashSet<>();
     private final Function<String, String> keyOfWord;
     private int longest = 1;
 
@@ -33,6 +35,7 @@ final class PhraseIndex<T> {
         if (keys.isEmpty()) {
             return;
         }
+        firstWords.add(keys.get(0));
         List<T> values = byKey.computeIfAbsent(String.join(" ", keys), k -> new ArrayList<>());
         if (!values.contains(value)) {
             values.add(value);
@@ -44,11 +47,24 @@ final class PhraseIndex<T> {
         return byKey.getOrDefault(String.join(" ", words.stream().map(keyOfWord).toList()), List.of());
     }
 
+    /** The comparison keys of words, to look up with {@link #findKeys} more than once. */
+    List<String> keys(List<String> words) {
+        return words.stream().map(keyOfWord).toList();
+    }
+
     /** The phrases in a list of folded words, longest first at each place, not overlapping. */
     List<Hit<T>> find(List<String> words) {
-        List<String> keys = words.stream().map(keyOfWord).toList();
+        return findKeys(keys(words));
+    }
+
+    /** The same, given the words' keys. */
+    List<Hit<T>> findKeys(List<String> keys) {
         List<Hit<T>> out = new ArrayList<>();
         for (int i = 0; i < keys.size();) {
+            if (!firstWords.contains(keys.get(i))) {
+                i++;
+                continue;
+            }
             Hit<T> hit = null;
             for (int n = Math.min(longest, keys.size() - i); n >= 1 && hit == null; n--) {
                 String key = String.join(" ", keys.subList(i, i + n));

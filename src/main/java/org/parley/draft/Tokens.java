@@ -71,7 +71,10 @@ final class Tokens {
         while (k > start && !Character.isWhitespace(folded.charAt(k - 1))) {
             k--;
         }
-        return abbreviations.contains(folded.substring(k, end));
+        String last = folded.substring(k, end);
+        // an initial ("Antony J. Blinken") ends no sentence either
+        return abbreviations.contains(last) || last.length() == 2 && Character.isLetter(last.charAt(0))
+                && last.charAt(1) == '.';
     }
 
     /** Whether a quotation opened in [start, end) is not closed there (folded text has every mark as {@code "}). */

@@ -65,7 +65,7 @@ class CountryLexiconFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/draft/countries/fr.tsv", "/draft/countries/en.tsv"})
+    @ValueSource(strings = {"/draft/countries/fr.tsv", "/draft/countries/en.tsv", "/draft/countries/es.tsv"})
     void codesAndKindsAreKnown(String resource) throws IOException {
         List<String> bad = new ArrayList<>();
         for (Row r : read(resource)) {
@@ -80,7 +80,7 @@ class CountryLexiconFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/draft/countries/fr.tsv", "/draft/countries/en.tsv"})
+    @ValueSource(strings = {"/draft/countries/fr.tsv", "/draft/countries/en.tsv", "/draft/countries/es.tsv"})
     void everyCountryHasAnAdjectiveAndAName(String resource) throws IOException {
         Map<String, Set<String>> kindsByCode = new HashMap<>();
         for (Row r : read(resource)) {
@@ -100,7 +100,7 @@ class CountryLexiconFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/draft/countries/fr.tsv", "/draft/countries/en.tsv"})
+    @ValueSource(strings = {"/draft/countries/fr.tsv", "/draft/countries/en.tsv", "/draft/countries/es.tsv"})
     void noFormBelongsToTwoCountries(String resource) throws IOException {
         Map<String, Row> firstOwner = new HashMap<>();
         List<String> clashes = new ArrayList<>();

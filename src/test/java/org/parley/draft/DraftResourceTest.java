@@ -70,6 +70,7 @@ class DraftResourceTest {
         Set<Integer> before = new HashSet<>(eventsOfWangOn20220110(wang));
         String document = Api.editor().contentType("application/json").body(seedRequest()).post("/api/v1/drafts")
                 .then().statusCode(200).extract().asString();
+        String importedSince = java.time.Instant.now().minusSeconds(1).toString();
         Api.editor().contentType("application/json").body(document).post("/api/v1/import").then().statusCode(200)
                 .body("events.created", equalTo(1)).body("statements.created", equalTo(16))
                 .body("participants.created", equalTo(0));
@@ -103,6 +104,17 @@ class DraftResourceTest {
             Map<String, Integer> first = mine.getMap("statements[0].span");
             assertTrue(csv.lines().anyMatch(line -> line.replace("\"", "").equals("1," + first.get("start") + ","
                     + first.get("end") + "," + sha256)), csv);
+            // the report itself is not kept: a sentence of it that is neither a statement nor the lead is nowhere
+            String notKept = "Rédacteurs :Shuang";
+            assertTrue(text.contains(notKept));
+            for (String read : List.of(Api.anonymous().get("/api/v1/events/" + created).asString(),
+                    Api.anonymous().queryParam("event", created).queryParam("format", "ndjson")
+                            .get("/api/v1/statements").asString(),
+                    Api.anonymous().queryParam("since", importedSince).queryParam("size", 1000).get("/api/v1/changes")
+                            .asString())) {
+                assertTrue(read.contains("révolutions de couleur") && !read.contains(notKept)
+                        && !read.contains("Partagez cet article"), read);
+            }
             // the same document again changes nothing
             Api.editor().contentType("application/json").body(document).post("/api/v1/import").then()
                     .statusCode(200).body("events.unchanged", equalTo(1)).body("statements.unchanged", equalTo(16));
@@ -166,6 +178,12 @@ class DraftResourceTest {
         problem(Map.of("text", "1234 5678 9012 3456 7890"), "language");
         problem(Map.of("text", Fixtures.seedText(), "publishedAt", "2022-01-12", "mergeInto", "no-such-event"),
                 "mergeInto");
+        Api.editor().contentType("application/json").body(Map.of("text", "M. Wang a déclaré que tout va bien."))
+                .queryParam("publishedAt", "2022-01-12").post("/api/v1/drafts").then().statusCode(400)
+                .body("violations[0].field", equalTo("publishedAt")).body("violations[0].in", equalTo("query"));
+        given().auth().preemptive().basic(Api.EDITOR, Api.PASSWORD).contentType("text/plain; charset=UTF-8")
+                .body(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'}).post("/api/v1/drafts").then().statusCode(400)
+                .contentType("application/problem+json");
         Api.editor().contentType("application/json").body("{\"text\": 5}").post("/api/v1/drafts").then()
                 .statusCode(400).contentType("application/problem+json");
     }

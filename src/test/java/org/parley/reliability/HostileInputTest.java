@@ -352,6 +352,8 @@ class HostileInputTest {
                         : event();
                 case "import" -> object("topics", NODES.arrayNode().add(object("slug", fx.topicSlug(), "name",
                         "Topic " + fx.topicSlug())));
+                case "drafts" -> object("text", "M. Wang a déclaré que la Chine était prête à coopérer.", "language",
+                        "fr", "publishedAt", "2022-01-12");
                 default -> throw new IllegalStateException(collection);
             };
         }
