@@ -33,16 +33,36 @@ final class CountryWords {
     CountryWords(Lexicon lexicon) {
         String language = lexicon.language;
         Locale locale = Locale.forLanguageTag(language);
+        String path = "/draft/countries/" + language + ".tsv";
+        List<String[]> rows = rows(path); // a language may start with the JDK's country names alone
+        // the JDK's names, but those the file excludes: "La Réunion" is also "the meeting", "Maurice" a first name
+        java.util.Set<String> excluded = new java.util.HashSet<>();
+        rows.stream().filter(r -> r[1].equals("exclude")).forEach(r -> excluded.add(r[0] + " " + Fold.phrase(r[2])));
         for (CountryCodes.Country country : CountryCodes.all()) {
             String name = new Locale("", country.alpha2()).getDisplayCountry(locale);
-            if (!name.isBlank() && !name.equals(country.alpha2())) {
+            if (!name.isBlank() && !name.equals(country.alpha2())
+                    && !excluded.contains(country.alpha2() + " " + Fold.phrase(name))) {
                 index.add(lexicon.words(name), new Word(country.alpha2(), Kind.NAME, null));
             }
         }
-        String path = "/draft/countries/" + language + ".tsv";
+        for (String[] row : rows) {
+            if (row[1].equals("exclude")) {
+                continue;
+            }
+            String form = row[2];
+            boolean acronym = form.length() > 1 && form.equals(form.toUpperCase(Locale.ROOT))
+                    && !form.equals(form.toLowerCase(Locale.ROOT));
+            index.add(lexicon.words(form), new Word(row[0], Kind.valueOf(row[1].toUpperCase(Locale.ROOT)),
+                    acronym ? form : null));
+        }
+    }
+
+    /** The rows of a country words file: code, kind (lower case), form; none when there is no file. */
+    private static List<String[]> rows(String path) {
+        List<String[]> out = new ArrayList<>();
         try (InputStream in = CountryWords.class.getResourceAsStream(path)) {
             if (in == null) {
-                return; // a language may start with the JDK's country names alone
+                return out;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -53,16 +73,14 @@ final class CountryWords {
                 if (cells.length != 3 || !CountryCodes.isAlpha2(cells[0].strip())) {
                     throw new IllegalStateException(path + ": not 'code, kind, form': " + line);
                 }
-                String form = cells[2].strip();
-                boolean acronym = form.length() > 1 && form.equals(form.toUpperCase(Locale.ROOT))
-                        && !form.equals(form.toLowerCase(Locale.ROOT));
-                index.add(lexicon.words(form), new Word(cells[0].strip(),
-                        Kind.valueOf(cells[1].strip().toUpperCase(Locale.ROOT)), acronym ? form : null));
+                out.add(new String[] {cells[0].strip(), cells[1].strip().toLowerCase(Locale.ROOT), cells[2].strip()});
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
+        return out;
     }
+
 
     /** The country words among a sentence's words, longest first, all-capitals forms only where so written. */
     List<PhraseIndex.Hit<Word>> find(List<Tokens.Token> tokens) {

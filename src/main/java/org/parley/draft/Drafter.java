@@ -275,6 +275,14 @@ final class Drafter {
             mentions.add(new Mention(first.start(), last.end(), person));
             return;
         }
+        // a surname of several words, of someone already named ("López Obrador", "van Klaveren")
+        if (to - from > 1) {
+            Person named = castByWords(foldedWords);
+            if (named != null) {
+                mentions.add(new Mention(tokens.get(from).start(), tokens.get(to - 1).end(), named));
+                return;
+            }
+        }
         // a surname: of someone already named, or after an honorific or a title
         if (to - from == 1 || honorific) {
             Token word = tokens.get(from);
@@ -490,6 +498,13 @@ final class Drafter {
     private Person castByWord(String word) {
         String key = Fold.nameKey(word, gazetteer.transliteration);
         List<Person> found = cast.stream().filter(p -> p.wordKeys.contains(key)).toList();
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    /** The one person of the report whose names have all these words. */
+    private Person castByWords(List<String> foldedWords) {
+        List<String> keys = foldedWords.stream().map(w -> Fold.nameKey(w, gazetteer.transliteration)).toList();
+        List<Person> found = cast.stream().filter(p -> p.wordKeys.containsAll(keys)).toList();
         return found.size() == 1 ? found.get(0) : null;
     }
 

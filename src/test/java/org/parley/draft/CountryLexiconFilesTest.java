@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Shape and coverage of the drafter's country lexicons (draft/countries/*.tsv). */
 class CountryLexiconFilesTest {
 
-    private static final Set<String> KINDS = Set.of("adjective", "name", "prefix", "capital");
+    private static final Set<String> KINDS = Set.of("adjective", "name", "prefix", "capital", "exclude");
     private static final Set<String> UNIQUE_KINDS = Set.of("adjective", "name", "prefix");
     private static final Set<String> ISO = Set.of(Locale.getISOCountries());
 
