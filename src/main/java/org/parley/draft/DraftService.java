@@ -113,14 +113,15 @@ public class DraftService {
             throw ProblemException.invalid(violations);
         }
         Languages.Language lang = languages.get(language);
-        Drafter.Result result = Drafter.draft(lang.lexicon(), lang.countries(), gazetteer(),
+        Gazetteer gazetteer = gazetteer();
+        Drafter.Result result = Drafter.draft(lang.lexicon(), lang.countries(), gazetteer,
                 new Drafter.Report(text, request.publisher(), request.title(), day, dayCue));
         if (result.date() == null && !result.participants().isEmpty()) {
             throw ProblemException.invalid(Violation.body("publishedAt", "the report dates the event only by its"
                     + " publication ('" + (result.dateSpan() == null ? "no date words" : text.substring(
                     result.dateSpan().start(), result.dateSpan().end())) + "'): give publishedAt"));
         }
-        return new Assembly(request, text, language, languageCue, publishedAt, result).document();
+        return new Assembly(request, text, language, languageCue, publishedAt, result, gazetteer).document();
     }
 
     /** The stored participants and topics, read again only when the data has changed. */
@@ -157,9 +158,11 @@ public class DraftService {
         private final Drafter.Result result;
         private final List<String> warnings = new ArrayList<>();
         private final Map<Drafter.Person, String> keys = new LinkedHashMap<>();
+        private final Gazetteer gazetteer;
 
         Assembly(DraftRequest request, String text, String language, String languageCue, OffsetDateTime publishedAt,
-                Drafter.Result result) {
+                Drafter.Result result, Gazetteer gazetteer) {
+            this.gazetteer = gazetteer;
             this.request = request;
             this.text = text;
             this.language = language;
@@ -340,7 +343,14 @@ public class DraftService {
                 }
                 return key;
             }
-            return slug(person.name);
+            // a new person's key from the name, unless a stored participant (of another name) has it already
+            String key = slug(person.name);
+            Set<String> taken = new java.util.HashSet<>();
+            gazetteer.participants.forEach(p -> taken.add(p.externalId()));
+            for (int n = 2; taken.contains(key); n++) {
+                key = slug(person.name) + "-" + n;
+            }
+            return key;
         }
 
         private String role(Drafter.Person person) {
@@ -358,8 +368,11 @@ public class DraftService {
             String publisher = request.publisher() == null ? "draft" : request.publisher();
             String names = result.participants().stream().filter(p -> p.inLead || p.speaks).limit(4)
                     .map(p -> p.name).collect(Collectors.joining(" "));
+            // the report's own mark at the end: the same report drafted again gives the same key (its import is then
+            // an update), another report of the same call another (its import a second event, unless merged)
+            String mark = sha256(request.url() != null ? request.url() : text).substring(0, 8);
             String key = slug(publisher + " " + result.date() + " " + names + " " + result.type().name());
-            return key.length() <= 200 ? key : key.substring(0, 200).replaceAll("-+$", "");
+            return (key.length() <= 190 ? key : key.substring(0, 190).replaceAll("-+$", "")) + "-" + mark;
         }
 
         private String title(List<String> subjects) {

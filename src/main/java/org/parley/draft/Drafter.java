@@ -859,7 +859,8 @@ final class Drafter {
         int firstComma = folded.indexOf(',', start);
         String insert = firstComma < 0 || firstComma >= clause - 1 ? "" : folded.substring(firstComma + 1, end).strip();
         if (folded.substring(start, end).strip().endsWith(",")
-                && lexicon.inserts.stream().anyMatch(w -> insert.startsWith(w + " "))) {
+                && (lexicon.inserts.stream().anyMatch(w -> insert.startsWith(w + " "))
+                || lexicon.connectors.stream().anyMatch(c -> insert.startsWith(c + ",") || insert.equals(c)))) {
             Speaker head = speaker(start, firstComma, participants, last, true);
             if (head.person() != null) {
                 return new Speaker(head.person(), head.why() + ", before an insert", head.confidence() * 0.9);
