@@ -664,6 +664,9 @@ final class Drafter {
                     continue;
                 }
                 CountryWords.Word word = hit.values().get(0);
+                if (hit.values().stream().anyMatch(w -> theirs.contains(w.country()))) {
+                    continue; // a word that may name a participant's country names it ("congolaise" of a Congolese)
+                }
                 boolean prefix = word.kind() == CountryWords.Kind.PREFIX;
                 if (word.kind() == CountryWords.Kind.CAPITAL
                         || prefix && (last.end() >= text.length() || folded.charAt(last.end()) != '-')
@@ -856,6 +859,13 @@ final class Drafter {
         }
         // "Lavrov, who arrived on Sunday, said": the clause before the verb is an insert ("who", "qui", "the" ...), the
         // subject starts the text; a verb right after a lone comma is an inversion ("..., a annoncé le ministère")
+        // a connector first ("De son côté, le chef de la diplomatie congolaise, qui ..., a fait valoir") is no clause
+        for (String connector : lexicon.connectors) {
+            if (folded.startsWith(connector + ",", start)) {
+                start += connector.length() + 1;
+                break;
+            }
+        }
         int firstComma = folded.indexOf(',', start);
         String insert = firstComma < 0 || firstComma >= clause - 1 ? "" : folded.substring(firstComma + 1, end).strip();
         if (folded.substring(start, end).strip().endsWith(",")
@@ -933,13 +943,18 @@ final class Drafter {
                 }
             }
             if (country != null) {
-                String c = country;
-                List<Person> of = participants.stream().filter(p -> c.equals(p.country)).toList();
+                // an adjective may name several countries ("congolaise": CD or CG): the participants of any of them
+                Set<String> codes = new LinkedHashSet<>();
+                countries.findFolded(phraseWords).forEach(hit -> hit.values().stream()
+                        .filter(w -> w.kind() == CountryWords.Kind.ADJECTIVE || w.kind() == CountryWords.Kind.NAME)
+                        .forEach(w -> codes.add(w.country())));
+                List<Person> of = participants.stream().filter(p -> codes.contains(p.country)).toList();
                 if (of.size() == 1) {
-                    return new Speaker(of.get(0), "description '" + phrase + "': the participant from " + c, 0.9);
+                    return new Speaker(of.get(0), "description '" + phrase + "': the participant from "
+                            + of.get(0).country, 0.9);
                 }
                 return new Speaker(null, "description '" + phrase + "' fits " + of.size() + " participants from "
-                        + c, 0);
+                        + String.join(" or ", codes), 0);
             }
             if (lexicon.counterparts.contains(head) && last != null) {
                 List<Person> others = participants.stream().filter(p -> p != last).toList();

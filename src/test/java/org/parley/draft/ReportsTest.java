@@ -36,7 +36,11 @@ class ReportsTest {
     }
 
     static List<Path> reports() throws IOException, URISyntaxException {
-        Path dir = Path.of(ReportsTest.class.getResource("/draft/reports").toURI());
+        return reports("/draft/reports");
+    }
+
+    static List<Path> reports(String folder) throws IOException, URISyntaxException {
+        Path dir = Path.of(ReportsTest.class.getResource(folder).toURI());
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".expected.json")).sorted().toList();
         }
@@ -113,8 +117,13 @@ class ReportsTest {
 
     @Test
     void figuresPerLanguage() throws IOException, URISyntaxException {
+        assertEquals(Set.of("en", "es", "fr"), figures(reports()).keySet());
+    }
+
+    /** The figures of a folder of reports per language, printed: reports, events right, positions, right, spurious. */
+    static Map<String, int[]> figures(List<Path> files) throws IOException {
         Map<String, int[]> byLanguage = new TreeMap<>();
-        for (Path file : reports()) {
+        for (Path file : files) {
             Score s = score(file);
             int[] f = byLanguage.computeIfAbsent(s.language(), k -> new int[5]);
             f[0]++;
@@ -126,6 +135,6 @@ class ReportsTest {
         System.out.println("language  reports  event right  positions  right speaker  spurious");
         byLanguage.forEach((language, f) -> System.out.printf("%-9s %7d  %11d  %9d  %13d  %8d%n", language, f[0], f[1],
                 f[2], f[3], f[4]));
-        assertEquals(Set.of("en", "es", "fr"), byLanguage.keySet());
+        return byLanguage;
     }
 }
