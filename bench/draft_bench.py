@@ -278,7 +278,7 @@ def describe(draft, text):
         by_speaker[s["speaker"]] = by_speaker.get(s["speaker"], 0) + 1
     lines.append(f"statements: {len(statements)} ("
                  + ", ".join(f"{k} {v}" for k, v in by_speaker.items()) + ")")
-    spans = [n.get("span") for n in notes.get("statements") or []]
+    spans = [s.get("span") for s in statements]
     exact = sum(1 for s, sp in zip(statements, spans) if sp and text[sp["start"]:sp["end"]] == s["text"])
     lines.append(f"spans: {exact} of {len(statements)} statement texts are exactly the report's text at their span")
     skipped = notes.get("skipped") or []
