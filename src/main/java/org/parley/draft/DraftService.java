@@ -63,11 +63,6 @@ public class DraftService {
         this.generation = generation;
     }
 
-    /** The languages a report may be in. */
-    public Set<String> languages() {
-        return languages.tags();
-    }
-
     @Transactional
     public ImportDocument draft(DraftRequest request) {
         List<Violation> violations = new ArrayList<>();

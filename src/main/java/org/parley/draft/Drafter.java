@@ -261,10 +261,11 @@ final class Drafter {
                         + hit.values().stream().map(Gazetteer.Known::name).toList());
                 continue;
             }
-            boolean fullName = Fold.nameKey(known.name(), gazetteer.transliteration).length() > 0
-                    && hit.to() - hit.from() > 1 || hit.values().size() == 1 && (hit.to() - hit.from() > 1
-                    || first.text().length() > 1 && first.text().equals(first.text().toUpperCase(Locale.ROOT)));
-            if (!fullName) {
+            // a name of several words; or one word that is a whole stored name or alias, as an acronym ("OTSC") or
+            // as a run of its own ("Lula"), not a word inside a longer run of capitals
+            boolean acronym = first == last && first.text().length() > 1
+                    && first.text().equals(first.text().toUpperCase(Locale.ROOT));
+            if (hit.to() - hit.from() < 2 && !acronym && to - from > 1) {
                 continue;
             }
             Person person = person(known, first.start(), last.end(), matchedBy(known, text.substring(first.start(),
