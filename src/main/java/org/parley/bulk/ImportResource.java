@@ -21,9 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,14 +112,7 @@ public class ImportResource {
         List<ImportService.Located<ImportDocument.Event>> events = new ArrayList<>();
         List<ImportService.Located<ImportDocument.Statement>> statements = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
-        String text;
-        try {
-            // NDJSON is UTF-8; malformed bytes are a 400, not U+FFFD stored in a record
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ProblemException(400, ProblemException.VALIDATION_TYPE, "Malformed NDJSON",
-                    "The request body is not UTF-8", null);
-        }
+        String text = Formats.utf8(body, "NDJSON");
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();

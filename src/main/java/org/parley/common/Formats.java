@@ -5,6 +5,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +24,19 @@ public class Formats implements ContainerRequestFilter {
 
     private static final Map<String, String> MEDIA_TYPES = Map.of(
             "csv", CSV, "ndjson", NDJSON, "json", "application/json");
+
+    /**
+     * A text body as UTF-8, strictly: malformed bytes are a 400 problem ("Malformed NDJSON"), not U+FFFD stored in a
+     * record.
+     */
+    public static String utf8(byte[] body, String format) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(400, ProblemException.VALIDATION_TYPE, "Malformed " + format,
+                    "The request body is not UTF-8", null);
+        }
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -19,9 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.bulk.ImportDocument;
+import org.parley.common.Formats;
 import org.parley.common.Problem;
 import org.parley.common.ProblemException;
 import org.parley.common.Violation;
@@ -52,7 +50,7 @@ public class DraftResource {
             + " `draft` holds the reasons (cues, confidence, skipped sentences, possible duplicates), which the import"
             + " ignores. Nothing is written. A text that reports no event gives a draft without statements and a"
             + " `draft.reason`. The report comes as JSON, or as `text/plain` with what is known of it as query"
-            + " parameters (which a JSON body ignores).";
+            + " parameters (with a JSON body they are a 400: the body says it).";
 
     private final DraftService drafts;
     private final Validator validator;
@@ -104,12 +102,7 @@ public class DraftResource {
         boolean plain = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.TEXT_PLAIN_TYPE);
         DraftRequest request;
         if (plain) {
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-            } catch (CharacterCodingException e) {
-                throw ProblemException.invalid(Violation.body("body", "must be UTF-8 text"));
-            }
+            String text = Formats.utf8(body, "text");
             request = new DraftRequest(text, url, publisher, title, publishedAt, language, mergeInto);
         } else {
             if (!query.isEmpty()) {
