@@ -754,6 +754,11 @@ final class Drafter {
                 speaker = speaker(base + m.start("speaker"), base + m.end("speaker"), participants, last, true);
             } else if (has(m, "pre")) {
                 speaker = speakerBefore(base + m.start("pre"), base + m.end("pre"), participants, last);
+            } else if (has(m, "implicit")) {
+                // a verb said without its subject (Spanish ", añadió."): the last speaker's
+                String verb = text.substring(base + m.start("implicit"), base + m.end("implicit")).strip();
+                speaker = last == null ? new Speaker(null, "'" + verb + "' without a subject, and no one named before", 0)
+                        : new Speaker(last, "'" + verb + "' without a subject: the last speaker, " + last.name, 0.95);
             } else {
                 continue;
             }
