@@ -192,6 +192,9 @@ final class Drafter {
     /** Finds the people of a sentence: runs of capitalised words that are, or follow, a name or a title. */
     private void findPeople(int index) {
         List<Token> tokens = words.get(index);
+        // a headline's words are shortened and its capitals many: no one is proposed from it without a title
+        boolean body = SENTENCE_END.matcher(folded.substring(sentences.get(index).start(),
+                sentences.get(index).end())).find();
         int i = 0;
         while (i < tokens.size()) {
             if (!tokens.get(i).capitalized()) {
@@ -205,7 +208,7 @@ final class Drafter {
                     && joined(tokens.get(j), tokens.get(j + 1)))) {
                 j++;
             }
-            candidate(tokens, i, j);
+            candidate(tokens, i, j, body);
             i = j;
         }
     }
@@ -223,7 +226,7 @@ final class Drafter {
         return !text.substring(a.end(), b.start()).contains("\n");
     }
 
-    private void candidate(List<Token> tokens, int from, int to) {
+    private void candidate(List<Token> tokens, int from, int to, boolean body) {
         // leading titles, nationality words, honorifics and function words are not part of a name
         while (from < to && notName(tokens, from, to)) {
             from++;
@@ -246,7 +249,7 @@ final class Drafter {
         List<String> foldedWords = tokens.subList(from, to).stream().map(Token::folded).toList();
         boolean honorific = honorificBefore(tokens.get(from));
         Apposition apposition = apposition(tokens, from, to);
-        if (apposition == null && to - from >= 2 && to - from <= 4 && meets(tokens, from, to)
+        if (apposition == null && body && to - from >= 2 && to - from <= 4 && meets(tokens, from, to)
                 && countries.find(tokens.subList(from, to)).isEmpty()) {
             // no title, but met: "a rencontré Jean Dupont", "Jean Dupont met with ..."
             apposition = new Apposition(null, null, null);
@@ -771,7 +774,7 @@ final class Drafter {
             int contentEnd = rule.wholeSentence() ? sentence.end() : base + m.end("content");
             Matcher split = lexicon.split.matcher(folded).region(contentStart, contentEnd);
             Drafted inner = null;
-            if (!rule.wholeSentence() && split.find()) {
+            if (split.find()) {
                 inner = statement(speaker, split.end(), contentEnd, rule.id() + "+split", split.start("verb"),
                         split.end("verb"), rule.confidence());
                 if (inner != null) {
@@ -862,6 +865,17 @@ final class Drafter {
         Speaker near = speaker(clause, end, participants, last, false);
         if (near.person() != null || clause == start) {
             return near;
+        }
+        // "le porte-parole du Quai d'Orsay, Christophe Lemoine, a reconnu": the name between the last two commas
+        int lastComma = clause - 1;
+        int previousComma = lastComma > start ? folded.lastIndexOf(',', lastComma - 1) : -1;
+        if (folded.substring(clause, end).isBlank() && previousComma >= start) {
+            List<Mention> between = mentionsIn(previousComma + 1, lastComma);
+            if (!between.isEmpty() && folded.substring(between.get(between.size() - 1).end(), lastComma).isBlank()) {
+                Mention named = between.get(between.size() - 1);
+                return new Speaker(named.person(), "named: '" + text.substring(named.start(), named.end())
+                        + "', set off by commas before the verb", 0.9);
+            }
         }
         // "Lavrov, who arrived on Sunday, said": the clause before the verb is an insert ("who", "qui", "the" ...), the
         // subject starts the text; a verb right after a lone comma is an inversion ("..., a annoncé le ministère")
@@ -958,6 +972,15 @@ final class Drafter {
                 if (of.size() == 1) {
                     return new Speaker(of.get(0), "description '" + phrase + "': the participant from "
                             + of.get(0).country, 0.9);
+                }
+                List<Person> unknown = participants.stream().filter(p -> p.country == null).toList();
+                if (of.isEmpty() && unknown.size() == 1 && codes.size() == 1) {
+                    // the one participant whose country the report had not said yet: now it has
+                    Person person = unknown.get(0);
+                    person.country = codes.iterator().next();
+                    person.countryCue = "'" + text.substring(start, end).strip() + "', a description of them";
+                    return new Speaker(person, "description '" + phrase + "': the participant whose country was"
+                            + " not yet known", 0.8);
                 }
                 return new Speaker(null, "description '" + phrase + "' fits " + of.size() + " participants from "
                         + String.join(" or ", codes), 0);
