@@ -110,6 +110,28 @@ final class Dates {
         return null;
     }
 
+    /**
+     * The day a dateline gives ("BEIJING, 10 janvier (Xinhua) --": its groups {@code day} or {@code day2},
+     * {@code month} or {@code month2}, {@code year}), the year nearest the report's day when it has none; or null.
+     */
+    static LocalDate dateline(Matcher m, Lexicon lexicon, LocalDate reportDay) {
+        String day = group(m, "day") != null ? group(m, "day") : group(m, "day2");
+        String month = group(m, "month") != null ? group(m, "month") : group(m, "month2");
+        Integer monthNumber = month == null ? null : lexicon.months.get(Fold.phrase(month));
+        if (day == null || monthNumber == null) {
+            return null;
+        }
+        try {
+            String year = group(m, "year");
+            if (year != null) {
+                return LocalDate.of(Integer.parseInt(year), monthNumber, Integer.parseInt(day));
+            }
+            return reportDay == null ? null : nearest(reportDay, monthNumber, Integer.parseInt(day));
+        } catch (DateTimeException | NumberFormatException e) {
+            return null; // "31 février" is no day
+        }
+    }
+
     /** The day of that month closest to the report's day: "March 9" in a report of January is last March's. */
     static LocalDate nearest(LocalDate reportDay, int month, int day) {
         LocalDate best = null;

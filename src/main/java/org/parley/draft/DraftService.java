@@ -110,7 +110,7 @@ public class DraftService {
         Languages.Language lang = languages.get(language);
         Gazetteer gazetteer = gazetteer();
         Drafter.Result result = Drafter.draft(lang.lexicon(), lang.countries(), gazetteer,
-                new Drafter.Report(text, request.publisher(), request.title(), day, dayCue));
+                new Drafter.Report(text, request.title(), day, dayCue));
         if (result.date() == null && !result.participants().isEmpty()) {
             throw ProblemException.invalid(Violation.body("publishedAt", "the report dates the event only by its"
                     + " publication ('" + (result.dateSpan() == null ? "no date words" : text.substring(
@@ -154,10 +154,13 @@ public class DraftService {
         private final List<String> warnings = new ArrayList<>();
         private final Map<Drafter.Person, String> keys = new LinkedHashMap<>();
         private final Gazetteer gazetteer;
+        /** SHA-256 of the text the spans refer to: in the notes, the source and the event's key. */
+        private final String textSha256;
 
         Assembly(DraftRequest request, String text, String language, String languageCue, OffsetDateTime publishedAt,
                 Drafter.Result result, Gazetteer gazetteer) {
             this.gazetteer = gazetteer;
+            this.textSha256 = sha256(text);
             this.request = request;
             this.text = text;
             this.language = language;
@@ -168,7 +171,6 @@ public class DraftService {
         }
 
         ImportDocument document() {
-            String sha256 = sha256(text);
             List<ParticipantRequest> proposed = new ArrayList<>();
             for (Drafter.Person person : result.participants()) {
                 keys.put(person, key(person));
@@ -209,7 +211,7 @@ public class DraftService {
             List<ParticipantNote> participantNotes = result.participants().stream().map(p -> new ParticipantNote(
                     keys.get(p), p.name, p.known == null ? null : p.known.id(), p.matchedBy,
                     new Span(p.start, p.end), p.country, p.countryCue, role(p), p.inLead, p.speaks)).toList();
-            DraftNotes notes = new DraftNotes(language, languageCue, sha256, text.length(), result.reason(), eventNote,
+            DraftNotes notes = new DraftNotes(language, languageCue, textSha256, text.length(), result.reason(), eventNote,
                     participantNotes, result.subjectCountries(), result.topics(), statementNotes, result.skipped(),
                     duplicates, warnings);
             return new ImportDocument(proposed, List.of(), events, statements, notes);
@@ -325,7 +327,7 @@ public class DraftService {
                 warnings.add("no publisher given: the draft has no source (an event source needs its publisher)");
                 return null;
             }
-            return new Source(request.url(), publisher, request.title(), publishedAt, language, sha256(text));
+            return new Source(request.url(), publisher, request.title(), publishedAt, language, textSha256);
         }
 
         private String key(Drafter.Person person) {
@@ -340,9 +342,7 @@ public class DraftService {
             }
             // a new person's key from the name, unless a stored participant (of another name) has it already
             String key = slug(person.name);
-            Set<String> taken = new java.util.HashSet<>();
-            gazetteer.participants.forEach(p -> taken.add(p.externalId()));
-            for (int n = 2; taken.contains(key); n++) {
+            for (int n = 2; gazetteer.externalIds.contains(key); n++) {
                 key = slug(person.name) + "-" + n;
             }
             return key;
@@ -365,7 +365,7 @@ public class DraftService {
                     .map(p -> p.name).collect(Collectors.joining(" "));
             // the report's own mark at the end: the same report drafted again gives the same key (its import is then
             // an update), another report of the same call another (its import a second event, unless merged)
-            String mark = sha256(request.url() != null ? request.url() : text).substring(0, 8);
+            String mark = (request.url() != null ? sha256(request.url()) : textSha256).substring(0, 8);
             String key = slug(publisher + " " + result.date() + " " + names + " " + result.type().name());
             return (key.length() <= 190 ? key : key.substring(0, 190).replaceAll("-+$", "")) + "-" + mark;
         }

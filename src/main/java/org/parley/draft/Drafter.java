@@ -31,7 +31,7 @@ import org.parley.statement.StatementKind;
 final class Drafter {
 
     /** What the curator tells of the report, checked. */
-    record Report(String text, String publisher, String title, LocalDate day, String dayCue) {
+    record Report(String text, String title, LocalDate day, String dayCue) {
     }
 
     /** A person (or organisation) of the report: a stored participant, or one proposed as new. */
@@ -116,7 +116,7 @@ final class Drafter {
         for (int i = 0; i < Math.min(8, sentences.size()) && dateline == null; i++) {
             Matcher m = lexicon.dateline.matcher(folded).region(sentences.get(i).start(), sentences.get(i).end());
             if (m.lookingAt()) {
-                LocalDate written = datelineDay(m, day);
+                LocalDate written = Dates.dateline(m, lexicon, day);
                 dateline = new Span(m.start(), m.end());
                 if (written != null) {
                     dayCue = "the dateline '" + text.substring(m.start(), m.end()).strip() + "' (" + Dates.name(
@@ -603,34 +603,6 @@ final class Drafter {
         return null;
     }
 
-    private LocalDate datelineDay(Matcher m, LocalDate day) {
-        String dayWord = group(m, "day") != null ? group(m, "day") : group(m, "day2");
-        String month = group(m, "month") != null ? group(m, "month") : group(m, "month2");
-        if (dayWord == null || month == null) {
-            return null;
-        }
-        Integer monthNumber = lexicon.months.get(Fold.phrase(month));
-        if (monthNumber == null) {
-            return null;
-        }
-        try {
-            String year = group(m, "year");
-            if (year != null) {
-                return LocalDate.of(Integer.parseInt(year), monthNumber, Integer.parseInt(dayWord));
-            }
-            return day == null ? null : Dates.nearest(day, monthNumber, Integer.parseInt(dayWord));
-        } catch (java.time.DateTimeException | NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String group(Matcher m, String name) {
-        try {
-            return m.group(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     /** Where a meeting or visit took place: a capital named in the lead sentence. */
     private Location location(Sentence lead, EventType type) {

@@ -34,6 +34,8 @@ final class Gazetteer {
     final Map<String, List<Known>> byWord = new HashMap<>();
     final PhraseIndex<KnownTopic> topicPhrases = new PhraseIndex<>(Gazetteer::topicKey);
     final List<Fold.Transliteration> transliteration;
+    /** The stored participants' external ids: a new person's proposed key must be none of them. */
+    final java.util.Set<String> externalIds = new java.util.HashSet<>();
 
     Gazetteer(List<Known> participants, List<KnownTopic> topics, List<Fold.Transliteration> transliteration) {
         this.participants = List.copyOf(participants);
@@ -41,6 +43,7 @@ final class Gazetteer {
         this.transliteration = transliteration;
         this.names = new PhraseIndex<>(word -> Fold.nameKey(word, transliteration));
         for (Known known : participants) {
+            externalIds.add(known.externalId());
             List<String> forms = new ArrayList<>(known.aliases());
             forms.add(0, known.name());
             for (String form : forms) {

@@ -43,10 +43,6 @@ final class PhraseIndex<T> {
         longest = Math.max(longest, keys.size());
     }
 
-    List<T> get(List<String> words) {
-        return byKey.getOrDefault(String.join(" ", words.stream().map(keyOfWord).toList()), List.of());
-    }
-
     /** The comparison keys of words, to look up with {@link #findKeys} more than once. */
     List<String> keys(List<String> words) {
         return words.stream().map(keyOfWord).toList();

@@ -49,7 +49,7 @@ class RulesTest {
         Languages.Language lang = Fixtures.LANGUAGES.get(language);
         String text = LEADS.get(language) + "\n\n" + line[2] + "\n";
         Drafter.Result result = Drafter.draft(lang.lexicon(), lang.countries(), Fixtures.seedGazetteer(),
-                new Drafter.Report(text, "Agency", null, LocalDate.of(2022, 1, 12), "a report"));
+                new Drafter.Report(text, null, LocalDate.of(2022, 1, 12), "a report"));
         assertEquals(List.of("Wang Yi", "Sergey Lavrov"), result.participants().stream().map(p -> p.name)
                 .limit(2).toList(), "the lead's participants");
         int sentence = text.indexOf(line[2]);

@@ -23,7 +23,7 @@ class SeedDraftTest {
     static Drafter.Result draftSeed() {
         Languages.Language fr = Fixtures.LANGUAGES.get("fr");
         return Drafter.draft(fr.lexicon(), fr.countries(), Fixtures.seedGazetteer(), new Drafter.Report(
-                Fixtures.seedText(), "Xinhua", null, LocalDate.of(2022, 1, 12), REPORT_DAY_CUE));
+                Fixtures.seedText(), null, LocalDate.of(2022, 1, 12), REPORT_DAY_CUE));
     }
 
     @Test
