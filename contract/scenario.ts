@@ -7,6 +7,10 @@ import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/parley.js";
 
 type Problem = components["schemas"]["Problem"];
+type Event = components["schemas"]["Event"];
+// The document says which fields may be null: were null dropped from their types, these lines would not compile
+const noLocation: Event["location"] = null;
+const noEndDate: Event["endDate"] = null;
 
 const [baseUrl, user, password] = process.argv.slice(2);
 if (!baseUrl || !user || !password) {
@@ -49,7 +53,7 @@ const created = await editor.POST("/api/v1/events", {
   body: {
     title: "Entretien téléphonique sur le Kazakhstan", type: "PHONE_CALL", date: "2022-01-10",
     participants: [{ participantId: wang.data.id, role: "Host" }, { participantId: lavrov.data.id, role: "Guest" }],
-    subjectCountries: ["KZ"], topics: [{ slug }],
+    subjectCountries: ["KZ"], topics: [slug],
   },
 });
 assert.equal(created.response.status, 201, JSON.stringify(created.error));
@@ -70,6 +74,21 @@ const read = await anonymous.GET("/api/v1/events/{id}", { params: { path: { id: 
 const etag = read.response.headers.get("ETag");
 assert.ok(etag, "an ETag");
 assert.equal(read.data?.statements?.length, 1);
+// a record whose optional fields are null: a strict client must check before it reads inside them
+const event = read.data!;
+const city: string = event.location?.city ?? "(no place given)";
+assert.equal(city, "(no place given)");
+assert.equal(event.location, noLocation);
+assert.equal(event.endDate, noEndDate);
+assert.equal(event.externalId, null);
+assert.deepEqual(event.topics?.map((t) => t.slug), [slug]);
+// the read sent back unchanged, nulls and all, is a valid replacement; topics may be objects or slugs
+const replaced = await editor.PUT("/api/v1/events/{id}", {
+  params: { path: { id: eventId } },
+  body: { ...event, title: event.title!, type: event.type!, date: event.date!, participants: event.participants! },
+});
+assert.equal(replaced.response.status, 200, JSON.stringify(replaced.error));
+assert.equal(replaced.data?.version, 0, "sending a read back changes nothing");
 const unchanged = await anonymous.GET("/api/v1/events/{id}", {
   params: { path: { id: eventId }, header: { "If-None-Match": etag } },
 });

@@ -24,6 +24,7 @@ public final class Api {
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.filters(new OpenApiValidation());
     }
 
     private Api() {

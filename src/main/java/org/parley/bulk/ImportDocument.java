@@ -11,6 +11,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.common.CountryCode;
 import org.parley.common.LanguageTag;
@@ -29,6 +30,7 @@ import org.parley.statement.Span;
 import org.parley.statement.SpanMatchesText;
 import org.parley.statement.StatementKind;
 import org.parley.statement.StatementRequest;
+import org.parley.topic.TopicInput;
 import org.parley.topic.TopicRef;
 import org.parley.topic.TopicRequest;
 
@@ -104,7 +106,8 @@ public record ImportDocument(
             List<@Valid @NotNull Role> participants,
             @Schema(description = "Countries discussed but not taking part", example = "[\"KZ\"]") @Size(max = 50)
             List<@NotNull @CountryCode String> subjectCountries,
-            @Schema(description = "Topics discussed: slugs, or objects with a slug", example = "[{\"slug\": \"csto\"}]")
+            @Schema(type = SchemaType.ARRAY, implementation = TopicInput.class,
+                    description = "Topics discussed: slugs, or objects with a slug", example = "[{\"slug\": \"csto\"}]")
             @Size(max = 100)
             List<@Valid @NotNull TopicRef> topics,
             @Schema(description = "Reports that document the event",
@@ -166,14 +169,15 @@ public record ImportDocument(
             String translation,
             @Schema(example = "REPORTED") @NotNull
             StatementKind kind,
-            @Schema(description = "Topics: slugs, or objects with a slug", example = "[{\"slug\": \"csto\"}]")
+            @Schema(type = SchemaType.ARRAY, implementation = TopicInput.class,
+                    description = "Topics: slugs, or objects with a slug", example = "[{\"slug\": \"csto\"}]")
             @Size(max = 50)
             List<@Valid @NotNull TopicRef> topics,
             @Schema(description = "URL of one of the event's sources", example = "https://example.org/report")
             @Size(max = 2000)
             String sourceUrl,
             @Schema(description = "Where the text is in the report of `sourceUrl`, as a draft gives it: `end - start`"
-                    + " must be the text's length; absent for a statement typed by hand")
+                    + " must be the text's length; absent for a statement typed by hand", example = Span.EXAMPLE)
             Span span) implements Span.Spanned {
 
         StatementRequest toRequest(long eventId, long speakerId, int at) {

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
-import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
 
 /**
  * Shared pieces of the OpenAPI document: the problem responses each operation refers to by name, and the HTTP
@@ -23,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
  */
 @OpenAPIDefinition(
         info = @Info(title = "Parley API", version = "1"),
-        servers = @Server(url = "http://{host}", description = "A Parley instance: set its host and port",
-                variables = @ServerVariable(name = "host", defaultValue = "localhost:8080",
-                        description = "Host and port Parley listens on")),
+        // relative: the instance (and behind a proxy, the address) this document was read from, so that Swagger
+        // UI and generated clients call the server that served it
+        servers = @Server(url = "/", description = "The Parley instance that serves this document"),
         components = @Components(
                 securitySchemes = {
                         @SecurityScheme(securitySchemeName = ApiDefinition.BASIC, type = SecuritySchemeType.HTTP,
@@ -65,6 +64,9 @@ import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
                                         + " failed logins; every API response carries RateLimit-Limit,"
                                         + " RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy",
                                 headers = @Header(ref = ApiDefinition.RETRY_AFTER),
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.NOT_ACCEPTABLE, responseCode = "406",
+                                description = "`Accept` names no media type the operation answers in",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = ApiDefinition.NOT_MODIFIED, responseCode = "304",
                                 description = "`If-None-Match` names the record's current ETag: what the client holds is current",
@@ -111,6 +113,8 @@ public class ApiDefinition extends Application {
     public static final String NOT_MODIFIED = "NotModified";
     /** Added to every operation by {@link OpenApiFilter}: the limits apply to all of them. */
     public static final String TOO_MANY_REQUESTS = "TooManyRequests";
+    /** Added to every operation by {@link OpenApiFilter}: any of them may be asked for what it cannot answer in. */
+    public static final String NOT_ACCEPTABLE = "NotAcceptable";
     public static final String RETRY_AFTER = "Retry-After";
     public static final String ETAG = "ETag";
     public static final String LOCATION = "Location";

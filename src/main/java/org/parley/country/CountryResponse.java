@@ -11,10 +11,10 @@ public record CountryResponse(
         @Schema(description = "Events with a participant from the country", example = "0") long eventsAsParticipant,
         @Schema(description = "Events that discuss the country without it taking part", example = "1") long eventsAsSubject,
         @Schema(description = "Date of its first event in either role; null when it has none",
-                implementation = String.class, format = "date", example = "2022-01-10")
+                implementation = String.class, format = "date", example = "2022-01-10", nullable = true)
         LocalDate firstEventDate,
         @Schema(description = "Date of its last event in either role; null when it has none",
-                implementation = String.class, format = "date", example = "2022-01-10")
+                implementation = String.class, format = "date", example = "2022-01-10", nullable = true)
         LocalDate lastEventDate) {
 
     long events() {

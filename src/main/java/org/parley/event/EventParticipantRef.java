@@ -14,9 +14,10 @@ public record EventParticipantRef(
         @Schema(description = "Id of the participant (see /participants)", example = "1") @NotNull Long participantId,
         @Schema(readOnly = true, description = "The participant's name", example = "Wang Yi") String name,
         @Schema(readOnly = true, description = "The participant's country, ISO 3166-1 alpha-2; null for international"
-                + " organisations", example = "CN")
+                + " organisations", example = "CN", nullable = true)
         String country,
-        @Schema(description = "Office held at this event", example = "State Councilor and Minister of Foreign Affairs of China")
+        @Schema(description = "Office held at this event",
+                example = "State Councilor and Minister of Foreign Affairs of China", nullable = true)
         @Size(max = 300) String role) {
 
     static EventParticipantRef from(EventParticipant link) {

@@ -11,9 +11,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.common.CountryCode;
 import org.parley.common.Record;
+import org.parley.topic.TopicInput;
 import org.parley.topic.TopicRef;
 
 /** An event as clients write it. The body of an event read is accepted unchanged; read-only fields are ignored. */
@@ -41,7 +43,8 @@ public record EventRequest(
         @Schema(description = "Countries discussed but not taking part, ISO 3166-1 alpha-2", example = "[\"KZ\"]")
         @Size(max = 50)
         List<@NotNull @CountryCode String> subjectCountries,
-        @Schema(description = "Topics discussed: slugs, or objects with a slug", example = TOPICS) @Size(max = 100)
+        @Schema(type = SchemaType.ARRAY, implementation = TopicInput.class,
+                description = "Topics discussed: slugs, or objects with a slug", example = TOPICS) @Size(max = 100)
         List<@Valid @NotNull TopicRef> topics,
         @Schema(description = "Reports that document the event", example = EventResponse.SOURCES) @Size(max = 50)
         List<@Valid @NotNull Source> sources,

@@ -18,9 +18,9 @@ public record EventResponse(
         @Schema(description = "The day the event happened", implementation = String.class, format = "date",
                 example = "2022-01-10")
         LocalDate date,
-        @Schema(description = "Short account of the event", example = SUMMARY)
+        @Schema(description = "Short account of the event", example = SUMMARY, nullable = true)
         String summary,
-        Location location,
+        @Schema(nullable = true) Location location,
         @Schema(description = "Who took part, in the event's order, each with the role held there",
                 example = PARTICIPANTS)
         List<EventParticipantRef> participants,
@@ -38,18 +38,20 @@ public record EventResponse(
         String cameoCode,
         @Schema(description = "Whether it took place", example = "HELD") EventStatus status,
         @Schema(description = "Last day of an event over several days; null for a one-day event",
-                implementation = String.class, format = "date", example = "2022-01-11")
+                implementation = String.class, format = "date", example = "2022-01-11", nullable = true)
         LocalDate endDate,
         @Schema(description = "How precisely the source dates the event", example = "DAY") DatePrecision datePrecision,
-        @Schema(description = "PLOVER event type; defaults from the type (CONSULT for a call)", example = "CONSULT")
+        @Schema(description = "PLOVER event type; defaults from the type (CONSULT for a call)", example = "CONSULT",
+                nullable = true)
         PloverType ploverType,
-        @Schema(description = "PLOVER mode; defaults from the type (phone for a call)", example = "phone")
+        @Schema(description = "PLOVER mode; defaults from the type (phone for a call)", example = "phone",
+                nullable = true)
         String ploverMode,
         @Schema(description = "Goldstein scale value, -10 (most conflictual) to +10 (most cooperative); that of the"
-                + " CAMEO code unless the event sets one", example = "1.0")
+                + " CAMEO code unless the event sets one", example = "1.0", nullable = true)
         Double goldstein,
         @Schema(description = "The id a data provider gives the event, unique in Parley: its key in bulk imports",
-                example = "xinhua-2022-01-12-wang-yi-lavrov-call")
+                example = "xinhua-2022-01-12-wang-yi-lavrov-call", nullable = true)
         String externalId,
         @Schema(description = "When the event was recorded in Parley", implementation = String.class,
                 format = "date-time", example = "2022-01-12T09:30:00Z")

@@ -4,7 +4,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.common.CountryCode;
 
-@Schema(name = "Location", description = "Where an event took place")
+@Schema(name = "Location", description = "Where an event took place",
+        example = "{\"country\": \"CN\", \"city\": \"Beijing\"}")
 public record Location(
         @Schema(description = "ISO 3166-1 alpha-2", example = "CN") @CountryCode String country,
         @Schema(description = "City, in English", example = "Beijing") @Size(max = 200) String city) {

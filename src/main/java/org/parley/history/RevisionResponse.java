@@ -17,7 +17,8 @@ public record RevisionResponse(
         String editor,
         @Schema(description = "What the write did to the record", example = "UPDATED")
         Operation operation,
-        @Schema(description = "The record's version after the write; absent for a deletion", example = "1")
+        @Schema(description = "The record's version after the write; absent for a deletion", example = "1",
+                nullable = true)
         Long version) {
 
     /** What a write did to a record. */

@@ -9,18 +9,19 @@ public record ParticipantResponse(
         @Schema(description = "Generated id of the participant", example = "2") Long id,
         @Schema(description = "Usual name in English", example = "Sergey Lavrov") String name,
         @Schema(example = "PERSON") ParticipantKind kind,
-        @Schema(description = "ISO 3166-1 alpha-2 code; null for international organisations", example = "RU")
+        @Schema(description = "ISO 3166-1 alpha-2 code; null for international organisations", example = "RU",
+                nullable = true)
         String country,
-        @Schema(description = "Current office", example = "Minister of Foreign Affairs") String title,
+        @Schema(description = "Current office", example = "Minister of Foreign Affairs", nullable = true) String title,
         @Schema(description = "Organisation the participant belongs to or speaks for",
-                example = "Ministry of Foreign Affairs of the Russian Federation")
+                example = "Ministry of Foreign Affairs of the Russian Federation", nullable = true)
         String organization,
-        @Schema(description = "Wikidata item id", example = "Q58217") String wikidataId,
+        @Schema(description = "Wikidata item id", example = "Q58217", nullable = true) String wikidataId,
         @Schema(description = "Other spellings of the name, also found by `q`",
                 example = "[\"Sergueï Lavrov\", \"Sergei Lavrov\"]")
         List<String> aliases,
         @Schema(description = "The id a data provider gives the participant, unique in Parley: its key in bulk imports",
-                example = "mfa-ru-sergey-lavrov")
+                example = "mfa-ru-sergey-lavrov", nullable = true)
         String externalId,
         @Schema(description = "When the participant was recorded in Parley", implementation = String.class,
                 format = "date-time", example = "2022-01-12T09:30:00Z")

@@ -7,8 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.common.LanguageTag;
+import org.parley.topic.TopicInput;
 import org.parley.topic.TopicRef;
 
 /** A statement as clients write it; read-only fields of a statement read are accepted and ignored. */
@@ -30,7 +32,8 @@ public record StatementRequest(
         String translation,
         @Schema(example = "REPORTED") @NotNull
         StatementKind kind,
-        @Schema(description = "Topics the statement is about: slugs, or objects with a slug",
+        @Schema(type = SchemaType.ARRAY, implementation = TopicInput.class,
+                description = "Topics the statement is about: slugs, or objects with a slug",
                 example = "[{\"slug\": \"central-asia-security\"}, {\"slug\": \"china-russia-relations\"}]")
         @Size(max = 50)
         List<@Valid @NotNull TopicRef> topics,
@@ -40,7 +43,8 @@ public record StatementRequest(
         @Size(max = 2000)
         String sourceUrl,
         @Schema(description = "Where the text is in the report of `sourceUrl`, when it was drafted from one:"
-                + " `end - start` must be the text's length; absent for a statement typed by hand")
+                + " `end - start` must be the text's length; absent for a statement typed by hand",
+                example = Span.EXAMPLE)
         Span span,
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
         Long version) implements Span.Spanned {

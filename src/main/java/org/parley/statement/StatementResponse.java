@@ -17,18 +17,20 @@ public record StatementResponse(
         @Schema(readOnly = true, description = "The speaker's name", example = "Sergey Lavrov") String speakerName,
         @Schema(description = "What was said, in the source's language, as reported", example = TEXT) String text,
         @Schema(description = "BCP 47 language tag of the text", example = "fr") String language,
-        @Schema(description = "English translation of the text, if any", example = TRANSLATION) String translation,
+        @Schema(description = "English translation of the text, if any", example = TRANSLATION,
+                nullable = true) String translation,
         @Schema(example = "REPORTED") StatementKind kind,
         @Schema(description = "Topics the statement is about, in slug order", example = TOPICS) List<TopicRef> topics,
         @Schema(description = "Order within the event", example = "6") int position,
-        @Schema(description = "URL of the source it comes from, one of the event's sources", example = SOURCE_URL)
+        @Schema(description = "URL of the source it comes from, one of the event's sources", example = SOURCE_URL,
+                nullable = true)
         String sourceUrl,
         @Schema(description = "Where the text is in the report of `sourceUrl`: `text` is exactly its characters"
-                + " `start` to `end`; null for a statement typed by hand")
+                + " `start` to `end`; null for a statement typed by hand", nullable = true, example = Span.EXAMPLE)
         Span span,
         @Schema(readOnly = true, description = "The `textSha256` of the event's source whose `url` is `sourceUrl`:"
                 + " the SHA-256 of the report text that `span` counts in; null when that source gives none",
-                example = Source.TEXT_SHA256)
+                example = Source.TEXT_SHA256, nullable = true)
         String sourceSha256,
         @Schema(description = "When the statement was recorded in Parley", implementation = String.class,
                 format = "date-time", example = "2022-01-12T09:30:00Z")

@@ -11,7 +11,7 @@ public record TopicResponse(
                 example = "kazakhstan-unrest")
         String slug,
         @Schema(description = "Display name", example = "Kazakhstan unrest (January 2022)") String name,
-        @Schema(description = "What the topic covers", example = DESCRIPTION) String description,
+        @Schema(description = "What the topic covers", example = DESCRIPTION, nullable = true) String description,
         @Schema(description = "Other names, in any language", example = "[\"révolutions de couleur\"]")
         List<String> aliases,
         @Schema(description = "When the topic was recorded in Parley", implementation = String.class,

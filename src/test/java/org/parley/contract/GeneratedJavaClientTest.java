@@ -43,6 +43,7 @@ import org.parley.client.model.StatementKind;
 import org.parley.client.model.StatementPage;
 import org.parley.client.model.StatementWrite;
 import org.parley.client.model.Topic;
+import org.parley.client.model.TopicInput;
 import org.parley.client.model.TopicRef;
 import org.parley.client.model.TopicWrite;
 
@@ -105,20 +106,20 @@ class GeneratedJavaClientTest {
                 .location(new Location().country("CN").city("Beijing"))
                 .participants(List.of(new EventParticipant().participantId(wang.getId()).role("Host"),
                         new EventParticipant().participantId(lavrov.getId()).role("Guest")))
-                .subjectCountries(List.of("KZ")).topics(List.of(new TopicRef().slug(slug))));
+                .subjectCountries(List.of("KZ")).topics(List.of(new TopicInput(slug))));
         long eventId = created.getId();
         assertEquals(List.of("CN", "RU"), created.getCountries());
         assertEquals("041", created.getCameoCode());
         for (String text : List.of("La Chine soutient le Kazakhstan.", "La Russie partage ce point de vue.")) {
             Statement said = statements.createStatement(new StatementWrite().eventId(eventId)
                     .speakerId(text.contains("Chine") ? wang.getId() : lavrov.getId()).text(text).language("fr")
-                    .kind(StatementKind.REPORTED).topics(List.of(new TopicRef().slug(slug))));
+                    .kind(StatementKind.REPORTED).topics(List.of(new TopicInput(new TopicRef().slug(slug)))));
             assertEquals(text, said.getText());
         }
 
         // query it by country, read it with its ETag
         EventPage page = events.listEvents(null, List.of("kaz"), "subject", null, null, null, "2022-01-01", null,
-                null, null, 100, null, null, "2022-01-31", List.of(slug), List.of(EventType.PHONE_CALL));
+                null, null, 100, null, null, "2022-01-31", List.of(slug), List.of(EventType.PHONE_CALL.getValue()));
         assertEquals(1L, page.getTotal());
         assertEquals(eventId, page.getItems().get(0).getId());
         ApiResponse<Event> read = events.getEventWithHttpInfo(eventId, null, null);
@@ -129,7 +130,7 @@ class GeneratedJavaClientTest {
         EventWrite change = new EventWrite().title("Wang Yi and Sergey Lavrov on Kazakhstan")
                 .type(EventType.PHONE_CALL).date(LocalDate.parse("2022-01-10"))
                 .participants(created.getParticipants()).subjectCountries(List.of("KZ"))
-                .topics(List.of(new TopicRef().slug(slug))).version(read.getData().getVersion());
+                .topics(List.of(new TopicInput(slug))).version(read.getData().getVersion());
         Event updated = events.replaceEvent(eventId, change, etag);
         assertEquals("Wang Yi and Sergey Lavrov on Kazakhstan", updated.getTitle());
         assertEquals(1L, updated.getVersion());
