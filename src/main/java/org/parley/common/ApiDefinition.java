@@ -68,6 +68,18 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                         @APIResponse(name = ApiDefinition.NOT_ACCEPTABLE, responseCode = "406",
                                 description = "`Accept` names no media type the operation answers in",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.URI_TOO_LONG, responseCode = "414",
+                                description = "The query string is longer than the limit (8,192 characters by default)",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                        schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.HEADERS_TOO_LARGE, responseCode = "431",
+                                description = "The request's headers are larger than the limit (16 KiB by default)",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                        schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.UNAVAILABLE, responseCode = "503",
+                                description = "The database cannot be reached: nothing was read or written; try again",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                        schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = ApiDefinition.NOT_MODIFIED, responseCode = "304",
                                 description = "`If-None-Match` names the record's current ETag: what the client holds is current",
                                 headers = @Header(ref = ApiDefinition.ETAG)),
@@ -113,8 +125,14 @@ public class ApiDefinition extends Application {
     public static final String NOT_MODIFIED = "NotModified";
     /** Added to every operation by {@link OpenApiFilter}: the limits apply to all of them. */
     public static final String TOO_MANY_REQUESTS = "TooManyRequests";
-    /** Added to every operation by {@link OpenApiFilter}: any of them may be asked for what it cannot answer in. */
+    /**
+     * Added to every operation by {@link OpenApiFilter}: any may be asked for what it cannot answer in, be sent more
+     * than the limits take, or find the database gone.
+     */
     public static final String NOT_ACCEPTABLE = "NotAcceptable";
+    public static final String URI_TOO_LONG = "UriTooLong";
+    public static final String HEADERS_TOO_LARGE = "HeadersTooLarge";
+    public static final String UNAVAILABLE = "ServiceUnavailable";
     public static final String RETRY_AFTER = "Retry-After";
     public static final String ETAG = "ETag";
     public static final String LOCATION = "Location";

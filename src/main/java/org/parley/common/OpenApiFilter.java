@@ -27,8 +27,9 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * <li>Every operation that takes HTTP Basic ({@link ApiDefinition#BASIC}) also takes a bearer JWT
  * ({@link ApiDefinition#BEARER}), as an alternative requirement: one place instead of a second annotation on each
  * write.</li>
- * <li>Every operation may answer 429 ({@link ApiDefinition#TOO_MANY_REQUESTS}): the limits apply to all; and 406
- * ({@link ApiDefinition#NOT_ACCEPTABLE}): any may be asked for a media type it does not answer in.</li>
+ * <li>Every operation may answer 429 ({@link ApiDefinition#TOO_MANY_REQUESTS}), 414 and 431: the limits apply to
+ * all; 406 ({@link ApiDefinition#NOT_ACCEPTABLE}): any may be asked for a media type it does not answer in; and 503
+ * when the database cannot be reached.</li>
  * <li>Query parameters read as enumerations take their values in any letter case ({@code type=summit}): their
  * schema is a pattern that says so, instead of the enumeration's exact values.</li>
  * <li>In a request body, a property left out and one sent as {@code null} mean the same (Jackson reads both as
@@ -46,6 +47,11 @@ public class OpenApiFilter implements OASFilter {
 
     private static final String PAGE = PageResponse.class.getSimpleName();
     private static final String SCHEMAS = "#/components/schemas/";
+    /** Answers any operation may give, whatever it is: the edge's limits and the database's absence. */
+    private static final Map<String, String> ALWAYS = new java.util.TreeMap<>(Map.of(
+            "406", ApiDefinition.NOT_ACCEPTABLE, "414", ApiDefinition.URI_TOO_LONG,
+            "429", ApiDefinition.TOO_MANY_REQUESTS, "431", ApiDefinition.HEADERS_TOO_LARGE,
+            "503", ApiDefinition.UNAVAILABLE));
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -56,8 +62,7 @@ public class OpenApiFilter implements OASFilter {
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(ApiDefinition.BEARER));
         }
         if (operation.getResponses() != null) {
-            for (var always : Map.of("406", ApiDefinition.NOT_ACCEPTABLE, "429", ApiDefinition.TOO_MANY_REQUESTS)
-                    .entrySet()) {
+            for (var always : ALWAYS.entrySet()) {
                 if (!operation.getResponses().hasAPIResponse(always.getKey())) {
                     operation.getResponses().addAPIResponse(always.getKey(), OASFactory.createAPIResponse()
                             .ref(always.getValue()));

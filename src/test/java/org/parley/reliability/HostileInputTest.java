@@ -366,6 +366,11 @@ class HostileInputTest {
         }
 
         JsonNode resolve(JsonNode schema) {
+            for (JsonNode alternative : schema.path("anyOf")) { // a property that may be null: its schema or null
+                if (!"null".equals(alternative.path("type").asText())) {
+                    return resolve(alternative);
+                }
+            }
             String ref = schema.path("$ref").asText("");
             return ref.isEmpty() ? schema : openApi.at(ref.substring(1));
         }
@@ -466,6 +471,17 @@ class HostileInputTest {
             case "country" -> "CN";
             default -> "x";
         };
+    }
+
+    /** A schema's type, the one besides {@code null} when it is a list of them (OpenAPI 3.1: may be null). */
+    private static String type(JsonNode schema, String otherwise) {
+        JsonNode type = schema.path("type");
+        for (JsonNode one : type) {
+            if (!one.asText().equals("null")) {
+                return one.asText();
+            }
+        }
+        return type.isTextual() ? type.asText() : otherwise;
     }
 
     /** Values wrong for the parameter's declared type. */
@@ -626,7 +642,7 @@ class HostileInputTest {
             String[] path = prefix.isEmpty() ? new String[] {name} : new String[] {prefix, name};
             boolean isRequired = required.contains(name);
             JsonNode resolved = op.resolve(p);
-            String type = resolved.path("type").asText(p.path("type").asText("object"));
+            String type = type(resolved, type(p, "object"));
             List<Mutation> field = new ArrayList<>();
             if (isRequired) {
                 field.add(new Mutation("null", path, null, null, "null", true, false));
