@@ -13,9 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.common.CountryCode;
-import org.parley.common.LanguageTag;
-import org.parley.common.Record;
 import org.parley.draft.DraftNotes;
 import org.parley.event.DatePrecision;
 import org.parley.event.EventParticipantRef;
@@ -30,9 +27,12 @@ import org.parley.statement.Span;
 import org.parley.statement.SpanMatchesText;
 import org.parley.statement.StatementKind;
 import org.parley.statement.StatementRequest;
+import org.parley.store.Record;
 import org.parley.topic.TopicInput;
 import org.parley.topic.TopicRef;
 import org.parley.topic.TopicRequest;
+import org.parley.value.CountryCode;
+import org.parley.value.LanguageTag;
 
 /**
  * A bulk import: records that name each other by natural keys instead of Parley's ids. A participant is named by its

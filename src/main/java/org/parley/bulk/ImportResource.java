@@ -1,12 +1,12 @@
 package org.parley.bulk;
 
-import static org.parley.common.ApiDefinition.BAD_REQUEST;
-import static org.parley.common.ApiDefinition.BASIC;
-import static org.parley.common.ApiDefinition.CONFLICT;
-import static org.parley.common.ApiDefinition.FORBIDDEN;
-import static org.parley.common.ApiDefinition.TOO_LARGE;
-import static org.parley.common.ApiDefinition.UNAUTHORIZED;
-import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
+import static org.parley.web.ApiDefinition.BAD_REQUEST;
+import static org.parley.web.ApiDefinition.BASIC;
+import static org.parley.web.ApiDefinition.CONFLICT;
+import static org.parley.web.ApiDefinition.FORBIDDEN;
+import static org.parley.web.ApiDefinition.TOO_LARGE;
+import static org.parley.web.ApiDefinition.UNAUTHORIZED;
+import static org.parley.web.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,15 +33,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.common.Formats;
-import org.parley.common.Params;
-import org.parley.common.Problem;
-import org.parley.common.ProblemException;
-import org.parley.common.ProblemMappers;
-import org.parley.common.Violation;
 import org.parley.participant.ParticipantRequest;
+import org.parley.problem.Problem;
+import org.parley.problem.ProblemException;
+import org.parley.problem.Violation;
 import org.parley.security.Roles;
 import org.parley.topic.TopicRequest;
+import org.parley.web.Formats;
+import org.parley.web.Params;
+import org.parley.web.ProblemMappers;
 
 @Path("/api/v1/import")
 @Tag(name = "Import", description = "Bulk upserts of records that name each other by natural keys")

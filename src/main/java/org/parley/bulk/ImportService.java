@@ -21,15 +21,14 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
-import org.parley.common.ProblemException;
-import org.parley.common.ProblemMappers;
-import org.parley.common.Violation;
 import org.parley.event.Event;
 import org.parley.event.EventRequest;
 import org.parley.event.EventService;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantRequest;
 import org.parley.participant.ParticipantService;
+import org.parley.problem.ProblemException;
+import org.parley.problem.Violation;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRequest;
 import org.parley.statement.StatementService;
@@ -37,6 +36,7 @@ import org.parley.topic.Topic;
 import org.parley.topic.TopicRef;
 import org.parley.topic.TopicRequest;
 import org.parley.topic.TopicService;
+import org.parley.web.ProblemMappers;
 
 /**
  * Bulk import: checks a whole document first (every problem, named by its place in the input), then creates or

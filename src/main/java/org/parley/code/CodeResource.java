@@ -1,7 +1,7 @@
 package org.parley.code;
 
-import static org.parley.common.ApiDefinition.BAD_REQUEST;
-import static org.parley.common.ApiDefinition.NOT_FOUND;
+import static org.parley.web.ApiDefinition.BAD_REQUEST;
+import static org.parley.web.ApiDefinition.NOT_FOUND;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.parley.common.PageParams;
-import org.parley.common.PageResponse;
-import org.parley.common.Paging;
-import org.parley.common.Params;
-import org.parley.common.ProblemException;
+import org.parley.problem.ProblemException;
+import org.parley.web.PageParams;
+import org.parley.web.PageResponse;
+import org.parley.web.Paging;
+import org.parley.web.Params;
 
 @Path("/api/v1/codes")
 @Tag(name = "Codes", description = "The coding schemes events use")

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.parley.common.CountryCodes;
-import org.parley.common.CountryCodes.Country;
+import org.parley.value.CountryCodes.Country;
+import org.parley.value.CountryCodes;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.parley.common.CountryCodes;
+import org.parley.value.CountryCodes;
 
 /**
  * The words by which a language names countries: names (the JDK's own for that language, and the alternate names of

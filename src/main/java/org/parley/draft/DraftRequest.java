@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.common.Record;
+import org.parley.store.Record;
 
 /** A report to draft an event from: its text and what the curator knows of it. */
 @Schema(name = "DraftRequest", description = "A news report and what the curator knows of it")

@@ -1,12 +1,12 @@
 package org.parley.draft;
 
-import static org.parley.common.ApiDefinition.BAD_REQUEST;
-import static org.parley.common.ApiDefinition.BASIC;
-import static org.parley.common.ApiDefinition.CONFLICT;
-import static org.parley.common.ApiDefinition.FORBIDDEN;
-import static org.parley.common.ApiDefinition.TOO_LARGE;
-import static org.parley.common.ApiDefinition.UNAUTHORIZED;
-import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
+import static org.parley.web.ApiDefinition.BAD_REQUEST;
+import static org.parley.web.ApiDefinition.BASIC;
+import static org.parley.web.ApiDefinition.CONFLICT;
+import static org.parley.web.ApiDefinition.FORBIDDEN;
+import static org.parley.web.ApiDefinition.TOO_LARGE;
+import static org.parley.web.ApiDefinition.UNAUTHORIZED;
+import static org.parley.web.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,11 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.bulk.ImportDocument;
-import org.parley.common.Formats;
-import org.parley.common.Problem;
-import org.parley.common.ProblemException;
-import org.parley.common.Violation;
+import org.parley.problem.Problem;
+import org.parley.problem.ProblemException;
+import org.parley.problem.Violation;
 import org.parley.security.Roles;
+import org.parley.web.Formats;
 
 @Path("/api/v1/drafts")
 @Tag(name = "Drafts", description = "Events drafted from news reports, for a curator to review and import")

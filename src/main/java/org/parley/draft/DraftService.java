@@ -19,13 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.bulk.ImportDocument;
-import org.parley.common.CountryCodes;
-import org.parley.common.DataGeneration;
-import org.parley.common.ProblemException;
-import org.parley.common.Violation;
 import org.parley.draft.DraftNotes.Duplicate;
 import org.parley.draft.DraftNotes.ParticipantNote;
-import org.parley.statement.Span;
 import org.parley.draft.DraftNotes.StatementNote;
 import org.parley.event.Event;
 import org.parley.event.EventParticipant;
@@ -36,8 +31,13 @@ import org.parley.event.Source;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantKind;
 import org.parley.participant.ParticipantRequest;
+import org.parley.problem.ProblemException;
+import org.parley.problem.Violation;
+import org.parley.statement.Span;
+import org.parley.store.DataGeneration;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicRef;
+import org.parley.value.CountryCodes;
 
 /**
  * Turns a report into a draft: the drafter's event, participants and statements in the shape of an import document,

@@ -14,13 +14,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
-import org.parley.common.DatabaseRole;
-import org.parley.common.Documents;
-import org.parley.common.Documents.Kind;
-import org.parley.common.Record;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementResponse;
 import org.parley.statement.StatementRow;
+import org.parley.store.DatabaseRole;
+import org.parley.store.Documents.Kind;
+import org.parley.store.Documents;
+import org.parley.store.Record;
 
 /**
  * Renders the stored documents that are missing, in the background, one batch per transaction: at start-up every

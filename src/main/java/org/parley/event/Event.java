@@ -28,7 +28,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.hibernate.annotations.SortNatural;
 import org.hibernate.envers.Audited;
-import org.parley.common.Record;
+import org.parley.store.Record;
 import org.parley.topic.Topic;
 
 /** One dated diplomatic interaction. */

@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.parley.common.Params;
+import org.parley.web.Params;
 
 /** The filters of event lists and exports, as query parameters. */
 public class EventFilterParams {

@@ -4,8 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import org.parley.common.Filter;
 import org.parley.search.SearchIndex;
+import org.parley.store.Filter;
 import org.parley.topic.TopicRepository;
 
 @ApplicationScoped

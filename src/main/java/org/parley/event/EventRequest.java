@@ -13,10 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.common.CountryCode;
-import org.parley.common.Record;
+import org.parley.store.Record;
 import org.parley.topic.TopicInput;
 import org.parley.topic.TopicRef;
+import org.parley.value.CountryCode;
 
 /** An event as clients write it. The body of an event read is accepted unchanged; read-only fields are ignored. */
 @Schema(name = "EventWrite", description = "An event to create or replace")

@@ -20,26 +20,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.code.CameoCode;
 import org.parley.code.CameoCodes;
-import org.parley.common.DataGeneration;
-import org.parley.common.Documents;
-import org.parley.common.ListCache;
-import org.parley.common.Page;
-import org.parley.common.PageRequest;
-import org.parley.common.Paging;
-import org.parley.common.ProblemException;
-import org.parley.common.Record;
-import org.parley.common.Rendered;
-import org.parley.common.Violation;
 import org.parley.history.History;
 import org.parley.history.Revision;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantService;
+import org.parley.problem.ProblemException;
+import org.parley.problem.Violation;
 import org.parley.search.SearchIndex;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
 import org.parley.statement.StatementResponse;
+import org.parley.store.DataGeneration;
+import org.parley.store.Documents;
+import org.parley.store.ListCache;
+import org.parley.store.Page;
+import org.parley.store.PageRequest;
+import org.parley.store.Record;
+import org.parley.store.Rendered;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicService;
+import org.parley.web.Paging;
 
 @ApplicationScoped
 @Transactional

@@ -2,7 +2,7 @@ package org.parley.event;
 
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.common.CountryCode;
+import org.parley.value.CountryCode;
 
 @Schema(name = "Location", description = "Where an event took place",
         example = "{\"country\": \"CN\", \"city\": \"Beijing\"}")

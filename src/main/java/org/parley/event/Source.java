@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.common.LanguageTag;
+import org.parley.value.LanguageTag;
 
 @Schema(name = "Source", description = "A report that documents the event")
 public record Source(

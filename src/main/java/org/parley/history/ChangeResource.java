@@ -1,6 +1,6 @@
 package org.parley.history;
 
-import static org.parley.common.ApiDefinition.BAD_REQUEST;
+import static org.parley.web.ApiDefinition.BAD_REQUEST;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.parley.common.Paging;
-import org.parley.common.Params;
-import org.parley.common.Violation;
+import org.parley.problem.Violation;
+import org.parley.web.Paging;
+import org.parley.web.Params;
 
 @Path("/api/v1/changes")
 @Tag(name = "Changes", description = "Every write in commit order, to mirror Parley or follow it")

@@ -12,10 +12,10 @@ import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.parley.common.ApiDefinition;
-import org.parley.common.ProblemException;
-import org.parley.common.Record;
 import org.parley.history.RevisionResponse.Operation;
+import org.parley.problem.ProblemException;
+import org.parley.store.Record;
+import org.parley.web.ApiDefinition;
 
 /**
  * The history of records, from the revisions Hibernate Envers keeps: the revisions of one record, and a record as it
@@ -74,7 +74,7 @@ public class History {
     /**
      * The revision of the current transaction, written now if it is not yet: for changes written to the revision
      * tables by hand, in the same revision as those Envers writes at the commit. Called last in a write, after
-     * {@link org.parley.common.DataGeneration#advance()}, so that revision numbers still follow commit order.
+     * {@link org.parley.store.DataGeneration#advance()}, so that revision numbers still follow commit order.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long currentRevision() {

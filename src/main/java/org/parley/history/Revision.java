@@ -14,7 +14,7 @@ import org.hibernate.envers.RevisionTimestamp;
 /**
  * One committed write transaction, as Hibernate Envers records it: every audited record it created, changed or
  * deleted has a row of this revision in its {@code *_aud} table. Writes are serialised at their end (see
- * {@link org.parley.common.DataGeneration#advance()}) and Envers numbers the revision after that, so revision numbers
+ * {@link org.parley.store.DataGeneration#advance()}) and Envers numbers the revision after that, so revision numbers
  * follow commit order.
  */
 @Entity

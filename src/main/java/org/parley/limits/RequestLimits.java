@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.parley.common.HttpProblemRoutes;
+import org.parley.web.HttpProblemRoutes;
 
 /**
  * The limits of {@link LimitsConfig}, checked for every request before anything else reads it (after its request id

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.envers.Audited;
-import org.parley.common.Record;
+import org.parley.store.Record;
 
 /** An actor who takes part in or speaks at events: a person such as Wang Yi, or an organisation such as the CSTO. */
 @Audited

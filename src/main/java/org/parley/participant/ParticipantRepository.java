@@ -2,7 +2,7 @@ package org.parley.participant;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.parley.common.Filter;
+import org.parley.store.Filter;
 
 @ApplicationScoped
 public class ParticipantRepository implements PanacheRepository<Participant> {

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.common.CountryCode;
-import org.parley.common.Record;
+import org.parley.store.Record;
+import org.parley.value.CountryCode;
 
 /** A participant as clients write it; read-only fields of a participant read are accepted and ignored. */
 @Schema(name = "ParticipantWrite", description = "A participant to create or replace")

@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.parley.common.DataGeneration;
-import org.parley.common.Documents;
-import org.parley.common.ListCache;
-import org.parley.common.Page;
-import org.parley.common.PageRequest;
-import org.parley.common.Paging;
-import org.parley.common.ProblemException;
-import org.parley.common.Record;
-import org.parley.common.Rendered;
 import org.parley.event.EventCountries;
 import org.parley.history.History;
+import org.parley.problem.ProblemException;
 import org.parley.statement.StatementRepository;
+import org.parley.store.DataGeneration;
+import org.parley.store.Documents;
+import org.parley.store.ListCache;
+import org.parley.store.Page;
+import org.parley.store.PageRequest;
+import org.parley.store.Record;
+import org.parley.store.Rendered;
+import org.parley.web.Paging;
 
 @ApplicationScoped
 @Transactional

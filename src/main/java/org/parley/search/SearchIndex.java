@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
-import org.parley.common.Filter;
 import org.parley.event.Event;
 import org.parley.statement.Statement;
+import org.parley.store.Filter;
 
 /**
  * Keeps the word index of statements and events, and turns a {@code q} parameter into index look-ups.

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import org.parley.bulk.ImportDocument;
 import org.parley.bulk.ImportResult;
 import org.parley.bulk.ImportService;
-import org.parley.common.DatabaseRole;
+import org.parley.store.DatabaseRole;
 
 /**
  * Imports the seed data files at start through the bulk import of the API ({@code POST /api/v1/import}), each file

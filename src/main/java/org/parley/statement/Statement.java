@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import org.hibernate.annotations.SortNatural;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
-import org.parley.common.Record;
 import org.parley.event.Event;
 import org.parley.participant.Participant;
+import org.parley.store.Record;
 import org.parley.topic.Topic;
 
 /** One position a participant expressed at an event, in the source's words. */

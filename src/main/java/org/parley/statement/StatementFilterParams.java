@@ -3,7 +3,7 @@ package org.parley.statement;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.parley.common.Params;
+import org.parley.web.Params;
 
 /** The filters of statement lists and exports, as query parameters. */
 public class StatementFilterParams {

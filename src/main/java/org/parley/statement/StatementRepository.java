@@ -10,9 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.Session;
-import org.parley.common.Filter;
 import org.parley.event.Event;
 import org.parley.search.SearchIndex;
+import org.parley.store.Filter;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicRepository;
 

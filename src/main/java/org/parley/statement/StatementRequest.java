@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.parley.common.LanguageTag;
 import org.parley.topic.TopicInput;
 import org.parley.topic.TopicRef;
+import org.parley.value.LanguageTag;
 
 /** A statement as clients write it; read-only fields of a statement read are accepted and ignored. */
 @Schema(name = "StatementWrite", description = "A statement to create or replace")

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
-import org.parley.common.Filter;
+import org.parley.store.Filter;
 
 /**
  * Aggregates over the events a filter selects. The filter is the one of the event list, so statistics and lists

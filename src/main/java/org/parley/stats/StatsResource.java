@@ -1,6 +1,6 @@
 package org.parley.stats;
 
-import static org.parley.common.ApiDefinition.BAD_REQUEST;
+import static org.parley.web.ApiDefinition.BAD_REQUEST;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,15 +17,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.parley.common.PageParams;
-import org.parley.common.PageResponse;
-import org.parley.common.Paging;
-import org.parley.common.Params;
 import org.parley.event.EventFilterParams;
 import org.parley.event.EventQuery;
 import org.parley.stats.StatsResponses.Dyad;
 import org.parley.stats.StatsResponses.Period;
 import org.parley.stats.StatsResponses.TopicCount;
+import org.parley.web.PageParams;
+import org.parley.web.PageResponse;
+import org.parley.web.Paging;
+import org.parley.web.Params;
 
 @Path("/api/v1/stats")
 @Tag(name = "Statistics", description = "Counts over the events that the list filters select")

@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.parley.common.Filter;
 import org.parley.event.EventQuery;
 import org.parley.event.EventRepository;
 import org.parley.stats.StatsResponses.Dyad;
 import org.parley.stats.StatsResponses.Period;
 import org.parley.stats.StatsResponses.TopicCount;
+import org.parley.store.Filter;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

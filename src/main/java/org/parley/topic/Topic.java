@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.envers.Audited;
-import org.parley.common.Record;
+import org.parley.store.Record;
 
 /** A subject of discussion, such as the Kazakhstan unrest. */
 @Audited

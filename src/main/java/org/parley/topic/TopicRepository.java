@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.parley.common.Filter;
-import org.parley.common.ListCache;
+import org.parley.store.Filter;
+import org.parley.store.ListCache;
 
 @ApplicationScoped
 public class TopicRepository implements PanacheRepository<Topic> {

@@ -1,19 +1,19 @@
 package org.parley.topic;
 
-import static org.parley.common.ApiDefinition.BAD_REQUEST;
-import static org.parley.common.ApiDefinition.BASIC;
-import static org.parley.common.ApiDefinition.CONFLICT;
-import static org.parley.common.ApiDefinition.ETAG;
-import static org.parley.common.ApiDefinition.FORBIDDEN;
-import static org.parley.common.ApiDefinition.IF_MATCH;
-import static org.parley.common.ApiDefinition.IF_NONE_MATCH;
-import static org.parley.common.ApiDefinition.LOCATION;
-import static org.parley.common.ApiDefinition.NOT_FOUND;
-import static org.parley.common.ApiDefinition.NOT_MODIFIED;
-import static org.parley.common.ApiDefinition.PRECONDITION_FAILED;
-import static org.parley.common.ApiDefinition.TOO_LARGE;
-import static org.parley.common.ApiDefinition.UNAUTHORIZED;
-import static org.parley.common.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
+import static org.parley.web.ApiDefinition.BAD_REQUEST;
+import static org.parley.web.ApiDefinition.BASIC;
+import static org.parley.web.ApiDefinition.CONFLICT;
+import static org.parley.web.ApiDefinition.ETAG;
+import static org.parley.web.ApiDefinition.FORBIDDEN;
+import static org.parley.web.ApiDefinition.IF_MATCH;
+import static org.parley.web.ApiDefinition.IF_NONE_MATCH;
+import static org.parley.web.ApiDefinition.LOCATION;
+import static org.parley.web.ApiDefinition.NOT_FOUND;
+import static org.parley.web.ApiDefinition.NOT_MODIFIED;
+import static org.parley.web.ApiDefinition.PRECONDITION_FAILED;
+import static org.parley.web.ApiDefinition.TOO_LARGE;
+import static org.parley.web.ApiDefinition.UNAUTHORIZED;
+import static org.parley.web.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -46,17 +46,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.parley.common.Created;
-import org.parley.common.MergePatch;
-import org.parley.common.PageParams;
-import org.parley.common.PageRequest;
-import org.parley.common.PageResponse;
-import org.parley.common.Paging;
-import org.parley.common.Params;
-import org.parley.common.Preconditions;
-import org.parley.common.Problem;
-import org.parley.common.Rendered;
+import org.parley.problem.Problem;
 import org.parley.security.Roles;
+import org.parley.store.PageRequest;
+import org.parley.store.Rendered;
+import org.parley.web.Created;
+import org.parley.web.MergePatch;
+import org.parley.web.PageParams;
+import org.parley.web.PageResponse;
+import org.parley.web.Paging;
+import org.parley.web.Params;
+import org.parley.web.Preconditions;
 
 @Path("/api/v1/topics")
 @Tag(name = "Topics", description = "Subjects of discussion that events and statements are tagged with")

@@ -21,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.parley.common.Documents.Kind;
 import org.parley.event.DocumentBackfill;
+import org.parley.store.Documents.Kind;
 
 /**
  * Reads and NDJSON exports send the stored documents of events and statements; these tests check that a document says exactly what

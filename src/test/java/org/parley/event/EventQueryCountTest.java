@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
-import org.parley.common.Documents;
+import org.parley.store.Documents;
 
 /** Listing events costs a fixed number of SQL statements, whatever the page size: no query per event. */
 @QuarkusTest

@@ -14,12 +14,12 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.parley.common.Paging;
 import org.parley.participant.ParticipantRepository;
 import org.parley.statement.StatementQuery;
 import org.parley.statement.StatementRepository;
-import java.util.Map;
+import org.parley.web.Paging;
 
 /** Exports read in keyset batches: every row once, in order, whatever the batch size. */
 @QuarkusTest

@@ -1,0 +1,80 @@
+package org.parley.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Composes the where-clause of a list query from the filters a request sets. Clauses are fixed strings written in
+ * the repositories; request values only ever travel as named parameters.
+ */
+public final class Filter {
+
+    private final List<String> joins = new ArrayList<>();
+    private final List<String> clauses = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    /**
+     * An inner join that keeps only the records with a matching row, written against the root as {@code r}; it
+     * must match at most one row per record, or records would repeat. Preferred to {@code id in (select ...)} for
+     * tables that every write changes: H2 evaluates such a subquery again for each row it checks while another
+     * transaction has changed the subquery's table, which made a word search take seconds under a write load.
+     */
+    public Filter join(String join, String name, Object value) {
+        joins.add(join);
+        parameters.put(name, value);
+        return this;
+    }
+
+    public Filter where(String clause) {
+        clauses.add(clause);
+        return this;
+    }
+
+    public Filter where(String clause, String name, Object value) {
+        clauses.add(clause);
+        parameters.put(name, value);
+        return this;
+    }
+
+    /**
+     * A clause whose {@code %s} becomes {@code = :name} for one value and {@code in :name} for several. A list
+     * parameter makes Hibernate translate the query anew at every execution; most filters name a single value.
+     */
+    public Filter whereAnyOf(String clause, String name, List<?> values) {
+        return values.size() == 1 ? where(clause.formatted("= :" + name), name, values.get(0))
+                : where(clause.formatted("in :" + name), name, values);
+    }
+
+    /** An independent copy, to add clauses to without changing this filter. */
+    public Filter copy() {
+        Filter copy = new Filter();
+        copy.joins.addAll(joins);
+        copy.clauses.addAll(clauses);
+        copy.parameters.putAll(parameters);
+        return copy;
+    }
+
+    public Filter param(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    /** {@code from <entity> r <joins> where <clauses>}: the records of the entity, as {@code r}, that match. */
+    public String from(String entity) {
+        return "from " + entity + " r" + (joins.isEmpty() ? "" : " " + String.join(" ", joins)) + " where "
+                + (clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses));
+    }
+
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** A case-insensitive "contains" pattern for {@code like ... escape '\'}, with the user's wildcards escaped. */
+    public static String containsPattern(String text) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

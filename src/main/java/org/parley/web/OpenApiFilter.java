@@ -1,0 +1,269 @@
+package org.parley.web;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+/**
+ * Completes the OpenAPI document where annotations cannot:
+ * <ul>
+ * <li>Every operation that declares no security requirement (the reads) is marked as needing none, with an explicit
+ * {@code security: []}: generators and linters then know that reads are open, instead of guessing from a missing
+ * key.</li>
+ * <li>Every operation that takes HTTP Basic ({@link ApiDefinition#BASIC}) also takes a bearer JWT
+ * ({@link ApiDefinition#BEARER}), as an alternative requirement: one place instead of a second annotation on each
+ * write.</li>
+ * <li>Every operation may answer 429 ({@link ApiDefinition#TOO_MANY_REQUESTS}), 414 and 431: the limits apply to
+ * all; 406 ({@link ApiDefinition#NOT_ACCEPTABLE}): any may be asked for a media type it does not answer in; and 503
+ * when the database cannot be reached.</li>
+ * <li>Query parameters read as enumerations take their values in any letter case ({@code type=summit}): their
+ * schema is a pattern that says so, instead of the enumeration's exact values.</li>
+ * <li>In a request body, a property left out and one sent as {@code null} mean the same (Jackson reads both as
+ * absent), and a record read is sent back with its {@code null}s: so every optional property of a schema that a
+ * request body uses may be {@code null} ({@code null} in its type, or {@code anyOf} a reference and {@code null}),
+ * decided once here. Arrays are never {@code null}: an empty one is sent. What a response may hold as {@code null}
+ * is said where it is made, with {@code nullable = true} on the record component.</li>
+ * <li>The schemas made of the generic {@link PageResponse} for each item type ({@code PageResponseTopicResponse} and
+ * so on) get a description and an example of their {@code items}: one item made of the examples of its properties.
+ * An annotation on the generic record would say the same of every item type, and one on the class adds an unused
+ * schema of the raw type.</li>
+ * </ul>
+ */
+public class OpenApiFilter implements OASFilter {
+
+    private static final String PAGE = PageResponse.class.getSimpleName();
+    private static final String SCHEMAS = "#/components/schemas/";
+    /** Answers any operation may give, whatever it is: the edge's limits and the database's absence. */
+    private static final Map<String, String> ALWAYS = new java.util.TreeMap<>(Map.of(
+            "406", ApiDefinition.NOT_ACCEPTABLE, "414", ApiDefinition.URI_TOO_LONG,
+            "429", ApiDefinition.TOO_MANY_REQUESTS, "431", ApiDefinition.HEADERS_TOO_LARGE,
+            "503", ApiDefinition.UNAVAILABLE));
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        if (operation.getSecurity() == null) {
+            operation.setSecurity(new ArrayList<>());
+        } else if (operation.getSecurity().stream().anyMatch(r -> r.hasScheme(ApiDefinition.BASIC))
+                && operation.getSecurity().stream().noneMatch(r -> r.hasScheme(ApiDefinition.BEARER))) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(ApiDefinition.BEARER));
+        }
+        if (operation.getResponses() != null) {
+            for (var always : ALWAYS.entrySet()) {
+                if (!operation.getResponses().hasAPIResponse(always.getKey())) {
+                    operation.getResponses().addAPIResponse(always.getKey(), OASFactory.createAPIResponse()
+                            .ref(always.getValue()));
+                }
+            }
+        }
+        return operation;
+    }
+
+    /** The component schemas a request body refers to, directly or through other schemas. */
+    private static Set<Schema> requestSchemas(OpenAPI openAPI, Map<String, Schema> schemas) {
+        Deque<Schema> pending = new ArrayDeque<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().getMediaTypes().values().forEach(media -> {
+                        if (media.getSchema() != null) {
+                            pending.add(media.getSchema());
+                        }
+                    });
+                }
+            }));
+        }
+        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Schema> components = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (!seen.add(schema)) {
+                continue;
+            }
+            if (schema.getRef() != null && schema.getRef().startsWith(SCHEMAS)) {
+                Schema component = schemas.get(schema.getRef().substring(SCHEMAS.length()));
+                if (component != null) {
+                    components.add(component);
+                    pending.add(component);
+                }
+            }
+            if (schema.getProperties() != null) {
+                pending.addAll(schema.getProperties().values());
+            }
+            if (schema.getItems() != null) {
+                pending.add(schema.getItems());
+            }
+            for (List<Schema> alternatives : Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
+                if (alternatives != null) {
+                    pending.addAll(alternatives);
+                }
+            }
+        }
+        return components;
+    }
+
+    private static void anyCaseQueryEnumerations(OpenAPI openAPI, Map<String, Schema> schemas) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getParameters() == null) {
+                return;
+            }
+            op.getParameters().stream()
+                    .filter(p -> p.getIn() == Parameter.In.QUERY && p.getSchema() != null)
+                    .forEach(p -> {
+                        Schema schema = p.getSchema();
+                        Schema values = schema.getItems() != null ? schema.getItems() : schema;
+                        Schema enumeration = values.getRef() != null && values.getRef().startsWith(SCHEMAS)
+                                ? schemas.get(values.getRef().substring(SCHEMAS.length())) : values;
+                        if (enumeration == null || enumeration.getEnumeration() == null) {
+                            return;
+                        }
+                        Schema anyCase = OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .pattern(anyCase(enumeration.getEnumeration()))
+                                .examples(List.of(enumeration.getEnumeration().get(0)));
+                        if (schema.getItems() != null) {
+                            schema.setItems(anyCase);
+                        } else {
+                            p.setSchema(anyCase);
+                        }
+                    });
+        }));
+    }
+
+    /**
+     * A pattern that matches each value in any letter case, with the spaces around it that the parameter's reading
+     * trims: JSON Schema patterns have no case-insensitive flag.
+     */
+    static String anyCase(List<Object> values) {
+        StringBuilder pattern = new StringBuilder("^\\s*(?:");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                pattern.append('|');
+            }
+            for (char c : String.valueOf(values.get(i)).toCharArray()) {
+                char upper = Character.toUpperCase(c);
+                char lower = Character.toLowerCase(c);
+                if (upper != lower) {
+                    pattern.append('[').append(upper).append(lower).append(']');
+                } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+                    pattern.append(c);
+                } else {
+                    pattern.append('\\').append(c);
+                }
+            }
+        }
+        return pattern.append(")\\s*$").toString();
+    }
+
+    private static void optionalMayBeNull(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        schema.getProperties().forEach((name, property) -> {
+            if (required.contains(name) || mayBeNull(property)) {
+                return;
+            }
+            List<Schema.SchemaType> type = property.getType() == null ? List.of() : property.getType();
+            if (property.getRef() != null) {
+                // a reference cannot take "null" beside it: the property is either the referenced schema or null
+                property.setAnyOf(List.of(OASFactory.createSchema().ref(property.getRef()),
+                        OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
+                property.setRef(null);
+                property.setType(null);
+            } else if (!type.isEmpty() && !type.contains(Schema.SchemaType.ARRAY)) {
+                property.addType(Schema.SchemaType.NULL);
+                if (property.getEnumeration() != null) {
+                    property.addEnumeration(null);
+                }
+            }
+        });
+    }
+
+    private static boolean mayBeNull(Schema property) {
+        return (property.getType() != null && property.getType().contains(Schema.SchemaType.NULL))
+                || (property.getAnyOf() != null && property.getAnyOf().stream()
+                        .anyMatch(s -> s.getType() != null && s.getType().contains(Schema.SchemaType.NULL)));
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        requestSchemas(openAPI, schemas).forEach(OpenApiFilter::optionalMayBeNull);
+        anyCaseQueryEnumerations(openAPI, schemas);
+        // a schema of alternatives (oneOf) is what each alternative is: the "object" the generator gives a Java
+        // class with @Schema(oneOf) would refuse the alternatives that are strings
+        schemas.values().stream().filter(schema -> schema.getOneOf() != null).forEach(schema -> schema.setType(null));
+        // likewise a property that is a reference or null: the generator adds the Java type's "string" or "object"
+        // beside the anyOf, which a client generator would read as a second, looser type
+        // beside the anyOf, which a client generator would read as a second, looser type; and it leaves out the
+        // description and example that a plain reference takes from the schema it names
+        schemas.values().stream().filter(schema -> schema.getProperties() != null)
+                .flatMap(schema -> schema.getProperties().values().stream())
+                .filter(property -> property.getAnyOf() != null).forEach(property -> {
+                    property.setType(null);
+                    property.getAnyOf().stream().map(Schema::getRef)
+                            .filter(ref -> ref != null && ref.startsWith(SCHEMAS))
+                            .map(ref -> schemas.get(ref.substring(SCHEMAS.length()))).filter(Objects::nonNull)
+                            .findFirst().ifPresent(named -> {
+                                if (property.getDescription() == null) {
+                                    property.setDescription(named.getDescription());
+                                }
+                                if (property.getExamples() == null || property.getExamples().isEmpty()) {
+                                    property.setExamples(named.getExamples() != null ? named.getExamples()
+                                            : List.of(example(named)));
+                                }
+                            });
+                });
+        schemas.forEach((name, page) -> {
+            if (!name.startsWith(PAGE) || page.getProperties() == null) {
+                return;
+            }
+            Schema items = page.getProperties().get("items");
+            if (items == null || items.getItems() == null || items.getItems().getRef() == null
+                    || !items.getItems().getRef().startsWith(SCHEMAS)) {
+                return;
+            }
+            String itemName = items.getItems().getRef().substring(SCHEMAS.length());
+            if (page.getDescription() == null) {
+                page.setDescription("One page of " + itemName + " items, with the page asked for and the number of"
+                        + " items matching over all pages");
+            }
+            Schema item = schemas.get(itemName);
+            if (items.getExamples() == null && item != null && item.getProperties() != null) {
+                items.setExamples(List.of(List.of(example(item))));
+            }
+        });
+    }
+
+    /** An example of an object made of the examples of its properties. */
+    private static Map<String, Object> example(Schema object) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        if (object.getProperties() != null) {
+            object.getProperties().forEach((property, schema) -> {
+                if (schema.getExamples() != null && !schema.getExamples().isEmpty()) {
+                    example.put(property, schema.getExamples().get(0));
+                }
+            });
+        }
+        return example;
+    }
+}

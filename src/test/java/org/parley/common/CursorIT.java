@@ -1,8 +1,0 @@
-package org.parley.common;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The same scenarios against the packaged application. */
-@QuarkusIntegrationTest
-class CursorIT extends CursorTest {
-}
