@@ -1,7 +1,9 @@
 package org.parley.event;
 
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,10 +25,10 @@ import org.parley.code.CameoCodes;
 import org.parley.history.History;
 import org.parley.history.Revision;
 import org.parley.participant.Participant;
+import org.parley.participant.ParticipantRenamed;
 import org.parley.participant.ParticipantService;
 import org.parley.problem.ProblemException;
 import org.parley.problem.Violation;
-import org.parley.search.SearchIndex;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
 import org.parley.statement.StatementResponse;
@@ -51,7 +53,7 @@ public class EventService {
     private final StatementRepository statements;
     private final ParticipantService participants;
     private final TopicService topics;
-    private final SearchIndex searchIndex;
+    private final EventWords eventWords;
     private final CameoCodes cameoCodes;
     private final EventCountries eventCountries;
     private final DataGeneration generation;
@@ -60,7 +62,7 @@ public class EventService {
     private final History history;
 
     public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
-            TopicService topics, SearchIndex searchIndex, CameoCodes cameoCodes, EventCountries eventCountries,
+            TopicService topics, EventWords eventWords, CameoCodes cameoCodes, EventCountries eventCountries,
             DataGeneration generation, ListCache lists, Documents documents, History history) {
         this.history = history;
         this.documents = documents;
@@ -72,7 +74,7 @@ public class EventService {
         this.statements = statements;
         this.participants = participants;
         this.topics = topics;
-        this.searchIndex = searchIndex;
+        this.eventWords = eventWords;
     }
 
     /** One page of events as lists show them: their stored documents. */
@@ -150,7 +152,7 @@ public class EventService {
         Event event = createAll(List.of(request), (i, problem) -> {
             throw problem;
         }).get(0);
-        searchIndex.index(event);
+        eventWords.index(event);
         generation.advance();
         return event;
     }
@@ -159,7 +161,7 @@ public class EventService {
      * Creates events as {@link #create} creates one, with their participants and topics looked up once for all and
      * their countries and documents written in one JDBC batch each, but leaves to its caller, a bulk import, what it
      * does once for many events: checking that external ids are free, indexing the events' words (with their
-     * statements', see {@link SearchIndex#indexEvents}) and advancing the data generation. Returns the events in
+     * statements', see {@link EventWords#index(java.util.Collection)}) and advancing the data generation. Returns the events in
      * the order of the requests; a request that fails is reported to {@code failed} with its index, and is null.
      */
     public List<Event> createAll(List<EventRequest> requests, BiConsumer<Integer, ProblemException> failed) {
@@ -245,7 +247,7 @@ public class EventService {
             documents.drop(Documents.Kind.STATEMENT, "select id from statement where event_id = ?1", event.id);
         }
         touchCitingStatements(event, hashesBefore);
-        searchIndex.index(event);
+        eventWords.index(event);
         eventCountries.index(event);
         documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event), null);
         generation.advance();
@@ -394,5 +396,19 @@ public class EventService {
         stored.country = location.country();
         stored.city = location.city();
         return stored;
+    }
+
+    /**
+     * Events show their participants' names and countries: they change with a renamed participant, get a revision
+     * of their own, and are rendered again. Runs in the transaction of the rename, before the statements follow.
+     */
+    void onParticipantRenamed(@Observes @Priority(1) ParticipantRenamed renamed) {
+        if (renamed.countryChanged()) {
+            eventCountries.indexEventsOf(renamed.id());
+        }
+        history.touch("select distinct link.event from EventParticipant link where link.participant.id = ?1",
+                renamed.id());
+        documents.drop(Documents.Kind.EVENT, "select event_id from event_participant where participant_id = ?1",
+                renamed.id());
     }
 }

@@ -2,16 +2,15 @@ package org.parley.participant;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.parley.event.EventCountries;
 import org.parley.history.History;
 import org.parley.problem.ProblemException;
-import org.parley.statement.StatementRepository;
 import org.parley.store.DataGeneration;
 import org.parley.store.Documents;
 import org.parley.store.ListCache;
@@ -26,23 +25,20 @@ import org.parley.web.Paging;
 public class ParticipantService {
 
     private final ParticipantRepository participants;
-    private final EventCountries eventCountries;
-    private final StatementRepository statements;
+    private final Event<ParticipantRenamed> renamed;
     private final DataGeneration generation;
     private final ListCache lists;
     private final Documents documents;
     private final History history;
 
-    public ParticipantService(ParticipantRepository participants, EventCountries eventCountries,
-            StatementRepository statements, DataGeneration generation, ListCache lists, Documents documents,
-            History history) {
+    public ParticipantService(ParticipantRepository participants, Event<ParticipantRenamed> renamed,
+            DataGeneration generation, ListCache lists, Documents documents, History history) {
         this.history = history;
         this.documents = documents;
         this.lists = lists;
-        this.statements = statements;
         this.generation = generation;
         this.participants = participants;
-        this.eventCountries = eventCountries;
+        this.renamed = renamed;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -117,18 +113,8 @@ public class ParticipantService {
         }
         participants.flush();
         boolean countryChanged = !Objects.equals(countryBefore, participant.country);
-        if (countryChanged) {
-            eventCountries.indexEventsOf(participant.id);
-            statements.copySpeakerCountry(participant.id, participant.country);
-        }
-        // events show their participants' names and countries, statements their speaker's name and (CSV) country:
-        // they change with the participant, get a revision of their own, and are rendered again
         if (countryChanged || !nameBefore.equals(participant.name)) {
-            history.touch("select distinct link.event from EventParticipant link where link.participant.id = ?1", id);
-            history.touch("select s from Statement s where s.speaker.id = ?1", id);
-            documents.drop(Documents.Kind.EVENT, "select event_id from event_participant where participant_id = ?1",
-                    participant.id);
-            documents.drop(Documents.Kind.STATEMENT, "select id from statement where speaker_id = ?1", participant.id);
+            renamed.fire(new ParticipantRenamed(participant.id, participant.country, countryChanged));
         }
         generation.advance();
         return participant;

@@ -5,15 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
-import org.parley.event.Event;
-import org.parley.statement.Statement;
 import org.parley.store.Filter;
 
 /**
@@ -28,9 +25,6 @@ public class SearchIndex {
 
     /** Words a single {@code q} may hold. */
     public static final int MAX_WORDS = 10;
-    /** Events indexed in one go. */
-    private static final int EVENT_BATCH = 500;
-
 
     private final EntityManager entityManager;
 
@@ -54,50 +48,23 @@ public class SearchIndex {
         }
     }
 
-    /** Indexes a statement anew, then its event, whose words include those of its statements. */
+    /**
+     * Replaces the words of statements, each id with its words (see {@link SearchTerms#of}), in JDBC batches. The
+     * index takes keys and words rather than statements, so that it knows no feature: the statement package says what
+     * a statement's words are.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void index(Statement statement) {
-        indexWords(List.of(statement));
-        index(statement.event);
+    public void indexStatements(Map<Long, Set<String>> wordsById) {
+        replace("statement_term", "statement_id", wordsById);
     }
 
     /**
-     * Indexes statements anew, in JDBC batches, but not their events: for a bulk import, which indexes each event
-     * once after its statements.
+     * Replaces the words of events, each id with its words; the event package gathers them (title, summary and the
+     * text of its statements).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void indexWords(Collection<Statement> statements) {
-        Map<Long, Set<String>> terms = new HashMap<>();
-        statements.forEach(statement -> terms.put(statement.id, SearchTerms.of(statement.text, statement.translation)));
-        replace("statement_term", "statement_id", terms);
-    }
-
-    /** Indexes an event anew from its title, summary and the text of its statements. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void index(Event event) {
-        indexEvents(List.of(event.id));
-    }
-
-    /**
-     * Indexes events anew from their titles, summaries and the text of their statements, {@value #EVENT_BATCH} at a
-     * time: two queries and two JDBC batches for each, where an event at a time costs a bulk import most of its time.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void indexEvents(Collection<Long> eventIds) {
-        entityManager.flush();
-        List<Long> all = new ArrayList<>(eventIds);
-        for (int from = 0; from < all.size(); from += EVENT_BATCH) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + EVENT_BATCH));
-            Map<Long, Set<String>> terms = new HashMap<>();
-            entityManager.createQuery("select e.id, e.title, e.summary from Event e where e.id in ?1", Object[].class)
-                    .setParameter(1, chunk).getResultList()
-                    .forEach(row -> terms.put((Long) row[0], SearchTerms.of((String) row[1], (String) row[2])));
-            entityManager.createQuery("select s.event.id, s.text, s.translation from Statement s"
-                            + " where s.event.id in ?1", Object[].class)
-                    .setParameter(1, chunk).getResultList()
-                    .forEach(row -> terms.get((Long) row[0]).addAll(SearchTerms.of((String) row[1], (String) row[2])));
-            replace("event_term", "event_id", terms);
-        }
+    public void indexEvents(Map<Long, Set<String>> wordsById) {
+        replace("event_term", "event_id", wordsById);
     }
 
     /**

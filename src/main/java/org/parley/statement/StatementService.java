@@ -1,7 +1,9 @@
 package org.parley.statement;
 
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,13 +20,16 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.parley.event.Event;
 import org.parley.event.EventRepository;
+import org.parley.event.EventWords;
 import org.parley.history.History;
 import org.parley.history.Revision;
 import org.parley.participant.Participant;
+import org.parley.participant.ParticipantRenamed;
 import org.parley.participant.ParticipantRepository;
 import org.parley.problem.ProblemException;
 import org.parley.problem.Violation;
 import org.parley.search.SearchIndex;
+import org.parley.search.SearchTerms;
 import org.parley.store.DataGeneration;
 import org.parley.store.Documents;
 import org.parley.store.ListCache;
@@ -60,13 +65,14 @@ public class StatementService {
     private final ParticipantRepository participants;
     private final TopicService topics;
     private final SearchIndex searchIndex;
+    private final EventWords eventWords;
     private final DataGeneration generation;
     private final ListCache lists;
     private final Documents documents;
     private final History history;
 
     public StatementService(StatementRepository statements, EventRepository events,
-            ParticipantRepository participants, TopicService topics, SearchIndex searchIndex,
+            ParticipantRepository participants, TopicService topics, SearchIndex searchIndex, EventWords eventWords,
             DataGeneration generation, ListCache lists, Documents documents, History history) {
         this.history = history;
         this.documents = documents;
@@ -77,6 +83,7 @@ public class StatementService {
         this.participants = participants;
         this.topics = topics;
         this.searchIndex = searchIndex;
+        this.eventWords = eventWords;
     }
 
     /** One page of statements as lists show them: their stored documents. */
@@ -156,7 +163,7 @@ public class StatementService {
         Statement statement = new Statement();
         apply(request, statement);
         statements.persist(statement);
-        searchIndex.index(statement);
+        index(statement);
         documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement),
                 StatementRow.from(statement));
         generation.advance();
@@ -195,7 +202,7 @@ public class StatementService {
         }
         List<Statement> created = made.stream().filter(Objects::nonNull).toList();
         statements.insertAll(created);
-        searchIndex.indexWords(created);
+        searchIndex.indexStatements(words(created));
         Map<Long, Documents.Document> rendered = new HashMap<>();
         created.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT,
                 StatementResponse.from(s), StatementRow.from(s))));
@@ -247,7 +254,7 @@ public class StatementService {
 
     /** Indexes the words of these events, after statements were created in bulk. */
     public void indexEvents(Collection<Long> eventIds) {
-        searchIndex.indexEvents(eventIds);
+        eventWords.index(eventIds);
         if (!eventIds.isEmpty()) {
             generation.advance();
         }
@@ -273,9 +280,9 @@ public class StatementService {
             return statement; // the same as stored: no new version, no revision
         }
         statements.flush();
-        searchIndex.index(statement);
+        index(statement);
         if (before != statement.event) {
-            searchIndex.index(before);
+            eventWords.index(before);
         }
         documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement),
                 StatementRow.from(statement));
@@ -290,7 +297,7 @@ public class StatementService {
         precondition.accept(read(id));
         statements.delete(statement);
         statements.flush();
-        searchIndex.index(statement.event);
+        eventWords.index(statement.event);
         generation.advance();
     }
 
@@ -338,5 +345,31 @@ public class StatementService {
         statement.sourceUrl = request.sourceUrl();
         statement.spanStart = request.span() == null ? null : request.span().start();
         statement.spanEnd = request.span() == null ? null : request.span().end();
+    }
+
+    /**
+     * Statements show their speaker's name and (in CSV) country: they change with a renamed participant, get a
+     * revision of their own, and are rendered again. The country is copied before the statements are touched, so
+     * that the touched statements are read with it.
+     */
+    void onParticipantRenamed(@Observes @Priority(2) ParticipantRenamed renamed) {
+        if (renamed.countryChanged()) {
+            statements.copySpeakerCountry(renamed.id(), renamed.country());
+        }
+        history.touch("select s from Statement s where s.speaker.id = ?1", renamed.id());
+        documents.drop(Documents.Kind.STATEMENT, "select id from statement where speaker_id = ?1", renamed.id());
+    }
+
+    /** Indexes a statement anew, then its event, whose words include those of its statements. */
+    private void index(Statement statement) {
+        searchIndex.indexStatements(words(List.of(statement)));
+        eventWords.index(statement.event);
+    }
+
+    /** A statement's words are those of its text and its translation. */
+    private static Map<Long, Set<String>> words(Collection<Statement> statements) {
+        Map<Long, Set<String>> words = new HashMap<>();
+        statements.forEach(statement -> words.put(statement.id, SearchTerms.of(statement.text, statement.translation)));
+        return words;
     }
 }

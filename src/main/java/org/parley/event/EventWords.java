@@ -1,0 +1,60 @@
+package org.parley.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parley.search.SearchIndex;
+import org.parley.search.SearchTerms;
+
+/**
+ * What an event's words in the {@link SearchIndex} are: those of its title, its summary and the text of its
+ * statements, so that {@code q} on events finds an event by what was said in it.
+ */
+@ApplicationScoped
+public class EventWords {
+
+    /** Events indexed in one go. */
+    private static final int BATCH = 500;
+
+    private final EntityManager entityManager;
+    private final SearchIndex searchIndex;
+
+    public EventWords(EntityManager entityManager, SearchIndex searchIndex) {
+        this.entityManager = entityManager;
+        this.searchIndex = searchIndex;
+    }
+
+    /** Indexes an event anew. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void index(Event event) {
+        index(List.of(event.id));
+    }
+
+    /**
+     * Indexes events anew, {@value #BATCH} at a time: two queries and two JDBC batches for each, where an event at a
+     * time costs a bulk import most of its time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void index(Collection<Long> eventIds) {
+        entityManager.flush();
+        List<Long> all = new ArrayList<>(eventIds);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
+            Map<Long, Set<String>> words = new HashMap<>();
+            entityManager.createQuery("select e.id, e.title, e.summary from Event e where e.id in ?1", Object[].class)
+                    .setParameter(1, chunk).getResultList()
+                    .forEach(row -> words.put((Long) row[0], SearchTerms.of((String) row[1], (String) row[2])));
+            entityManager.createQuery("select s.event.id, s.text, s.translation from Statement s"
+                            + " where s.event.id in ?1", Object[].class)
+                    .setParameter(1, chunk).getResultList()
+                    .forEach(row -> words.get((Long) row[0]).addAll(SearchTerms.of((String) row[1], (String) row[2])));
+            searchIndex.indexEvents(words);
+        }
+    }
+}
