@@ -1,21 +1,7 @@
 package org.parley.event;
 
-import static org.parley.web.ApiDefinition.AS_OF;
 import static org.parley.web.ApiDefinition.BAD_REQUEST;
-import static org.parley.web.ApiDefinition.BASIC;
-import static org.parley.web.ApiDefinition.CONFLICT;
-import static org.parley.web.ApiDefinition.ETAG;
-import static org.parley.web.ApiDefinition.FORBIDDEN;
-import static org.parley.web.ApiDefinition.IF_MATCH;
-import static org.parley.web.ApiDefinition.IF_NONE_MATCH;
-import static org.parley.web.ApiDefinition.LOCATION;
-import static org.parley.web.ApiDefinition.MEMENTO_DATETIME;
 import static org.parley.web.ApiDefinition.NOT_FOUND;
-import static org.parley.web.ApiDefinition.NOT_MODIFIED;
-import static org.parley.web.ApiDefinition.PRECONDITION_FAILED;
-import static org.parley.web.ApiDefinition.TOO_LARGE;
-import static org.parley.web.ApiDefinition.UNAUTHORIZED;
-import static org.parley.web.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -53,11 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.history.History;
 import org.parley.history.RevisionResponse;
-import org.parley.problem.Problem;
-import org.parley.security.Roles;
 import org.parley.store.PageRequest;
 import org.parley.store.Rendered;
-import org.parley.web.Created;
 import org.parley.web.Exports;
 import org.parley.web.Formats;
 import org.parley.web.MergePatch;
@@ -65,28 +48,34 @@ import org.parley.web.PageParams;
 import org.parley.web.PageResponse;
 import org.parley.web.Paging;
 import org.parley.web.Params;
-import org.parley.web.Preconditions;
+import org.parley.web.RecordApi;
+import org.parley.web.RecordResource;
 
-@Path("/api/v1/events")
+@Path(EventResource.PATH)
 @Tag(name = "Events", description = "Dated diplomatic interactions: calls, meetings, visits, summits and more")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class EventResource {
+public class EventResource extends RecordResource<Event, EventRequest, EventResponse> {
 
+    static final String PATH = "/api/v1/events";
     private static final String DEFAULT_SORT = "-date";
     private static final Map<String, List<String>> SORTS = Map.of(
             "date", List.of("eventDate"), "title", List.of("title"), "id", List.of("id"));
 
     private final EventService service;
-    private final MergePatch patches;
     private final Exports exports;
     private final History history;
 
     public EventResource(EventService service, Exports exports, MergePatch patches, History history) {
+        super(new Api(), service, EventRequest.class, event -> EventResponse.from(event, List.of()), patches);
         this.history = history;
         this.service = service;
         this.exports = exports;
-        this.patches = patches;
+    }
+
+    @Override
+    protected RestResponse<Rendered<EventResponse>> readAsOf(long id, Instant at) {
+        return service.readAsOf(id, at).response();
     }
 
     @GET
@@ -146,23 +135,6 @@ public class EventResource {
     }
 
     @GET
-    @Path("/{id}")
-    @Operation(operationId = "getEvent", summary = "Read one event with its statements",
-            description = "The event with its participants and their roles, topics, sources and every statement in order.")
-    @APIResponse(responseCode = "200", description = "The event; with `asOf`, as it stood then",
-            headers = {@Header(ref = ETAG), @Header(ref = MEMENTO_DATETIME)}, content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    @Parameter(ref = IF_NONE_MATCH)
-    public RestResponse<Rendered<EventResponse>> get(@Parameter(description = "Event id") @PathParam("id") long id,
-            @Parameter(ref = AS_OF) @QueryParam(AS_OF) String asOf, @Context Request http) {
-        Instant at = Params.validInstant(AS_OF, asOf);
-        return at != null ? service.readAsOf(id, at).response() : Preconditions.read(http, service.read(id));
-    }
-
-    @GET
     @Path("/{id}/revisions")
     @Operation(operationId = "listEventRevisions", summary = "The revisions of an event",
             description = "Every write that created, changed or deleted the event, oldest first, with its time and"
@@ -175,99 +147,20 @@ public class EventResource {
         return new RevisionResponse.Revisions(history.revisions(Event.class, "Event", id));
     }
 
-    @POST
-    @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "createEvent", summary = "Create an event",
-            description = "Participants and topics must exist already; `cameoCode` defaults from the type.")
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the new event",
-            headers = @Header(ref = LOCATION), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = FORBIDDEN)
-    @APIResponse(responseCode = "409", ref = CONFLICT)
-    @APIResponse(responseCode = "413", ref = TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public RestResponse<EventResponse> create(
-            @Valid @NotNull(message = Problem.BODY_REQUIRED) EventRequest request, @Context UriInfo uri) {
-        Event event = service.create(request);
-        return Created.at(uri, event.id, EventResponse.from(event, List.of()));
-    }
-
-    @PUT
-    @Path("/{id}")
-    @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "replaceEvent", summary = "Replace an event",
-            description = "An event read can be sent back unchanged: `id`, `countries`, `statements`, `createdAt`,"
-                    + " `updatedAt` and the names inside references are ignored. Statements are not changed here.")
-    @APIResponse(responseCode = "200", description = "The event as stored, with its statements",
-            headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = CONFLICT)
-    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-    @APIResponse(responseCode = "413", ref = TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    @Parameter(ref = IF_MATCH)
-    public RestResponse<Rendered<EventResponse>> replace(@Parameter(description = "Event id") @PathParam("id") long id,
-            @Valid @NotNull(message = Problem.BODY_REQUIRED) EventRequest request, @Context Request http) {
-        service.update(id, Preconditions.replacement(http, request));
-        return Preconditions.written(service.read(id));
-    }
-
-    @PATCH
-    @Consumes(MergePatch.MEDIA_TYPE)
-    @Path("/{id}")
-    @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "patchEvent", summary = "Change some fields of an event",
-            description = "A JSON merge patch (RFC 7396) of the event as a read shows it: the fields given replace"
-                    + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
-    @APIResponse(responseCode = "200", description = "The event as stored, with its statements",
-            headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = CONFLICT)
-    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-    @APIResponse(responseCode = "413", ref = TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    @Parameter(ref = IF_MATCH)
-    public RestResponse<Rendered<EventResponse>> patch(@Parameter(description = "Event id") @PathParam("id") long id,
-            @RequestBody(required = true, description = "The fields to change", content = @Content(
-                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                            additionalProperties = Schema.True.class,
-                            description = "Any fields of a event (a merge patch)")))
-            @NotNull(message = Problem.BODY_REQUIRED) byte[] changes, @Context Request http) {
-        service.update(id, patches.change(http, changes, EventRequest.class));
-        return Preconditions.written(service.read(id));
-    }
-
-    @DELETE
-    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 without a body; errors are problems
-    @Path("/{id}")
-    @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "deleteEvent", summary = "Delete an event and its statements",
-            description = "The event goes with every statement made at it, in one transaction.")
-    @APIResponse(responseCode = "204", description = "Deleted, with its statements")
-    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-    @Parameter(ref = IF_MATCH)
-    public RestResponse<Void> delete(@Parameter(description = "Event id") @PathParam("id") long id,
-            @Context Request http) {
-        service.delete(id, current -> Preconditions.check(http, current));
-        return RestResponse.noContent();
+    /** What the API document says of an event's record operations that is its own. */
+    public static final class Api extends RecordApi {
+        public Api() {
+            super(PATH, "event", EventResponse.class);
+            history();
+            read("Read one event with its statements", "The event with its participants and their roles, topics,"
+                    + " sources and every statement in order.");
+            create("Participants and topics must exist already; `cameoCode` defaults from the type.");
+            replace("An event read can be sent back unchanged: `id`, `countries`, `statements`, `createdAt`,"
+                    + " `updatedAt` and the names inside references are ignored. Statements are not changed here.",
+                    "The event as stored, with its statements");
+            deleteWith("Delete an event and its statements",
+                    "The event goes with every statement made at it, in one transaction.",
+                    "Deleted, with its statements");
+        }
     }
 }

@@ -42,10 +42,11 @@ import org.parley.store.Rendered;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicService;
 import org.parley.web.Paging;
+import org.parley.web.RecordService;
 
 @ApplicationScoped
 @Transactional
-public class EventService {
+public class EventService implements RecordService<Event, EventRequest, EventResponse> {
 
     static final int EXPORT_BATCH = 1000;
 
@@ -86,6 +87,7 @@ public class EventService {
 
     /** One event with its statements in order: its full document, one row; without one, {@link #assemble}. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Rendered<EventResponse> read(long id) {
         byte[] full = documents.find(Documents.Kind.EVENT_FULL, List.of(id)).get(id);
         return full != null ? new Rendered<>(full) : assemble(id);
@@ -147,6 +149,7 @@ public class EventService {
         return events.findWithParticipants(id).orElseThrow(() -> ProblemException.notFound("Event", id));
     }
 
+    @Override
     public Event create(EventRequest request) {
         requireFreeExternalId(request.externalId(), null);
         Event event = createAll(List.of(request), (i, problem) -> {
@@ -222,6 +225,7 @@ public class EventService {
      * where {@code change} checks the request's preconditions). The event is locked before it is read, so a
      * precondition that held still holds when the change commits.
      */
+    @Override
     public Event update(long id, Function<Rendered<EventResponse>, EventRequest> change) {
         documents.lock(Documents.Kind.EVENT, List.of(id));
         Event event = get(id);
@@ -272,6 +276,7 @@ public class EventService {
     }
 
     /** Deletes the event and its statements if {@code precondition} accepts it as it stands (locked). */
+    @Override
     public void delete(long id, Consumer<Rendered<EventResponse>> precondition) {
         documents.lock(Documents.Kind.EVENT, List.of(id));
         Event event = get(id);

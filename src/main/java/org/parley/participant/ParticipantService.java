@@ -19,10 +19,11 @@ import org.parley.store.PageRequest;
 import org.parley.store.Record;
 import org.parley.store.Rendered;
 import org.parley.web.Paging;
+import org.parley.web.RecordService;
 
 @ApplicationScoped
 @Transactional
-public class ParticipantService {
+public class ParticipantService implements RecordService<Participant, ParticipantRequest, ParticipantResponse> {
 
     private final ParticipantRepository participants;
     private final Event<ParticipantRenamed> renamed;
@@ -48,6 +49,7 @@ public class ParticipantService {
 
     /** The participant as a read sends it. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Rendered<ParticipantResponse> read(long id) {
         return rendered(get(id));
     }
@@ -85,6 +87,7 @@ public class ParticipantService {
         return ids.isEmpty() ? List.of() : participants.list("id in ?1", ids);
     }
 
+    @Override
     public Participant create(ParticipantRequest request) {
         requireFreeExternalId(request.externalId(), null);
         Participant participant = new Participant();
@@ -99,6 +102,7 @@ public class ParticipantService {
      * it, where {@code change} checks the request's preconditions). The participant is locked before it is read, so a
      * precondition that held still holds when the change commits.
      */
+    @Override
     public Participant update(long id, Function<Rendered<ParticipantResponse>, ParticipantRequest> change) {
         Participant participant = locked(id);
         ParticipantRequest request = change.apply(rendered(participant));
@@ -121,6 +125,7 @@ public class ParticipantService {
     }
 
     /** Deletes the participant if {@code precondition} accepts it as it stands (locked, as for an update). */
+    @Override
     public void delete(long id, Consumer<Rendered<ParticipantResponse>> precondition) {
         Participant participant = locked(id);
         precondition.accept(rendered(participant));

@@ -1,21 +1,7 @@
 package org.parley.statement;
 
-import static org.parley.web.ApiDefinition.AS_OF;
 import static org.parley.web.ApiDefinition.BAD_REQUEST;
-import static org.parley.web.ApiDefinition.BASIC;
-import static org.parley.web.ApiDefinition.CONFLICT;
-import static org.parley.web.ApiDefinition.ETAG;
-import static org.parley.web.ApiDefinition.FORBIDDEN;
-import static org.parley.web.ApiDefinition.IF_MATCH;
-import static org.parley.web.ApiDefinition.IF_NONE_MATCH;
-import static org.parley.web.ApiDefinition.LOCATION;
-import static org.parley.web.ApiDefinition.MEMENTO_DATETIME;
 import static org.parley.web.ApiDefinition.NOT_FOUND;
-import static org.parley.web.ApiDefinition.NOT_MODIFIED;
-import static org.parley.web.ApiDefinition.PRECONDITION_FAILED;
-import static org.parley.web.ApiDefinition.TOO_LARGE;
-import static org.parley.web.ApiDefinition.UNAUTHORIZED;
-import static org.parley.web.ApiDefinition.UNSUPPORTED_MEDIA_TYPE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -53,11 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.history.History;
 import org.parley.history.RevisionResponse;
-import org.parley.problem.Problem;
-import org.parley.security.Roles;
 import org.parley.store.PageRequest;
 import org.parley.store.Rendered;
-import org.parley.web.Created;
 import org.parley.web.Exports;
 import org.parley.web.Formats;
 import org.parley.web.MergePatch;
@@ -65,29 +48,35 @@ import org.parley.web.PageParams;
 import org.parley.web.PageResponse;
 import org.parley.web.Paging;
 import org.parley.web.Params;
-import org.parley.web.Preconditions;
+import org.parley.web.RecordApi;
+import org.parley.web.RecordResource;
 
-@Path("/api/v1/statements")
+@Path(StatementResource.PATH)
 @Tag(name = "Statements", description = "Positions participants expressed at events, in the words of the source")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class StatementResource {
+public class StatementResource extends RecordResource<Statement, StatementRequest, StatementResponse> {
 
+    static final String PATH = "/api/v1/statements";
     private static final String DEFAULT_SORT = "-date";
     private static final Map<String, List<String>> SORTS = Map.of(
             "date", List.of("eventDate", "event.id", "+position"), "id", List.of("id"));
 
     private final StatementService service;
-    private final MergePatch patches;
     private final Exports exports;
 
     private final History history;
 
     public StatementResource(StatementService service, Exports exports, MergePatch patches, History history) {
+        super(new Api(), service, StatementRequest.class, StatementResponse::from, patches);
         this.history = history;
         this.service = service;
         this.exports = exports;
-        this.patches = patches;
+    }
+
+    @Override
+    protected RestResponse<Rendered<StatementResponse>> readAsOf(long id, Instant at) {
+        return service.readAsOf(id, at).response();
     }
 
     @GET
@@ -147,24 +136,6 @@ public class StatementResource {
     }
 
     @GET
-    @Path("/{id}")
-    @Operation(operationId = "getStatement", summary = "Read one statement",
-            description = "What one participant said at an event: text, language, translation, kind, topics.")
-    @APIResponse(responseCode = "200", description = "The statement; with `asOf`, as it stood then",
-            headers = {@Header(ref = ETAG), @Header(ref = MEMENTO_DATETIME)}, content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)))
-    @APIResponse(responseCode = "304", ref = NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    @Parameter(ref = IF_NONE_MATCH)
-    public RestResponse<Rendered<StatementResponse>> get(
-            @Parameter(description = "Statement id") @PathParam("id") long id,
-            @Parameter(ref = AS_OF) @QueryParam(AS_OF) String asOf, @Context Request http) {
-        Instant at = Params.validInstant(AS_OF, asOf);
-        return at != null ? service.readAsOf(id, at).response() : Preconditions.read(http, service.read(id));
-    }
-
-    @GET
     @Path("/{id}/revisions")
     @Operation(operationId = "listStatementRevisions", summary = "The revisions of a statement",
             description = "Every write that created, changed or deleted the statement, oldest first, with its time"
@@ -177,99 +148,17 @@ public class StatementResource {
         return new RevisionResponse.Revisions(history.revisions(Statement.class, "Statement", id));
     }
 
-    @POST
-    @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "createStatement", summary = "Create a statement",
-            description = "The speaker must be a participant of the event; `sourceUrl`, if given, one of its sources.")
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the new statement",
-            headers = @Header(ref = LOCATION), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StatementResponse.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = FORBIDDEN)
-    @APIResponse(responseCode = "409", ref = CONFLICT)
-    @APIResponse(responseCode = "413", ref = TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public RestResponse<StatementResponse> create(
-            @Valid @NotNull(message = Problem.BODY_REQUIRED) StatementRequest request, @Context UriInfo uri) {
-        Statement statement = service.create(request);
-        return Created.at(uri, statement.id, StatementResponse.from(statement));
-    }
-
-    @PUT
-    @Path("/{id}")
-    @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "replaceStatement", summary = "Replace a statement",
-            description = "A statement read can be sent back unchanged; `id`, `createdAt` and `updatedAt` are ignored.")
-    @APIResponse(responseCode = "200", description = "The statement as stored", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StatementResponse.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = CONFLICT)
-    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-    @APIResponse(responseCode = "413", ref = TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    @Parameter(ref = IF_MATCH)
-    public RestResponse<Rendered<StatementResponse>> replace(
-            @Parameter(description = "Statement id") @PathParam("id") long id,
-            @Valid @NotNull(message = Problem.BODY_REQUIRED) StatementRequest request, @Context Request http) {
-        service.update(id, Preconditions.replacement(http, request));
-        return Preconditions.written(service.read(id));
-    }
-
-    @PATCH
-    @Consumes(MergePatch.MEDIA_TYPE)
-    @Path("/{id}")
-    @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "patchStatement", summary = "Change some fields of a statement",
-            description = "A JSON merge patch (RFC 7396) of the statement as a read shows it: the fields given replace"
-                    + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.")
-    @APIResponse(responseCode = "200", description = "The statement as stored", headers = @Header(ref = ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StatementResponse.class)))
-    @APIResponse(responseCode = "400", ref = BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = CONFLICT)
-    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-    @APIResponse(responseCode = "413", ref = TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    @Parameter(ref = IF_MATCH)
-    public RestResponse<Rendered<StatementResponse>> patch(
-            @Parameter(description = "Statement id") @PathParam("id") long id,
-            @RequestBody(required = true, description = "The fields to change", content = @Content(
-                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                            additionalProperties = Schema.True.class,
-                            description = "Any fields of a statement (a merge patch)")))
-            @NotNull(message = Problem.BODY_REQUIRED) byte[] changes, @Context Request http) {
-        service.update(id, patches.change(http, changes, StatementRequest.class));
-        return Preconditions.written(service.read(id));
-    }
-
-    @DELETE
-    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 without a body; errors are problems
-    @Path("/{id}")
-    @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = BASIC)
-    @Operation(operationId = "deleteStatement", summary = "Delete a statement",
-            description = "The statement only; its event stays.")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = NOT_FOUND)
-    @APIResponse(responseCode = "412", ref = PRECONDITION_FAILED)
-    @Parameter(ref = IF_MATCH)
-    @APIResponse(responseCode = "409", ref = CONFLICT)
-    public RestResponse<Void> delete(@Parameter(description = "Statement id") @PathParam("id") long id,
-            @Context Request http) {
-        service.delete(id, current -> Preconditions.check(http, current));
-        return RestResponse.noContent();
+    /** What the API document says of a statement's record operations that is its own. */
+    public static final class Api extends RecordApi {
+        public Api() {
+            super(PATH, "statement", StatementResponse.class);
+            history();
+            read("Read one statement",
+                    "What one participant said at an event: text, language, translation, kind, topics.");
+            create("The speaker must be a participant of the event; `sourceUrl`, if given, one of its sources.");
+            replace("A statement read can be sent back unchanged; `id`, `createdAt` and `updatedAt` are ignored.",
+                    null);
+            delete("Delete a statement", "The statement only; its event stays.");
+        }
     }
 }

@@ -40,10 +40,11 @@ import org.parley.store.Rendered;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicService;
 import org.parley.web.Paging;
+import org.parley.web.RecordService;
 
 @ApplicationScoped
 @Transactional
-public class StatementService {
+public class StatementService implements RecordService<Statement, StatementRequest, StatementResponse> {
 
     static final int EXPORT_BATCH = 1000;
     static final int ROW_BATCH = 5000;
@@ -95,6 +96,7 @@ public class StatementService {
 
     /** One statement from its stored document, else rendered now. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Rendered<StatementResponse> read(long id) {
         byte[] stored = documents.find(Documents.Kind.STATEMENT, List.of(id)).get(id);
         return stored != null ? new Rendered<>(stored) : documents.render(StatementResponse.from(get(id)));
@@ -156,6 +158,7 @@ public class StatementService {
         return statements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Statement", id));
     }
 
+    @Override
     public Statement create(StatementRequest request) {
         // the event first, as every writer of it or of its statements locks it first: two writers never hold one
         // each of the rows the other needs (its row, its words), and positions are counted one writer at a time
@@ -265,6 +268,7 @@ public class StatementService {
      * where {@code change} checks the request's preconditions). The statement is locked before it is read, so a
      * precondition that held still holds when the change commits.
      */
+    @Override
     public Statement update(long id, Function<Rendered<StatementResponse>, StatementRequest> change) {
         documents.lock(Documents.Kind.STATEMENT, List.of(id));
         Statement statement = get(id);
@@ -291,6 +295,7 @@ public class StatementService {
     }
 
     /** Deletes the statement if {@code precondition} accepts it as it stands (locked, as for an update). */
+    @Override
     public void delete(long id, Consumer<Rendered<StatementResponse>> precondition) {
         documents.lock(Documents.Kind.STATEMENT, List.of(id));
         Statement statement = get(id);

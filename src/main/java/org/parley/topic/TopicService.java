@@ -25,10 +25,11 @@ import org.parley.store.PageRequest;
 import org.parley.store.Record;
 import org.parley.store.Rendered;
 import org.parley.web.Paging;
+import org.parley.web.RecordService;
 
 @ApplicationScoped
 @Transactional
-public class TopicService {
+public class TopicService implements RecordService<Topic, TopicRequest, TopicResponse> {
 
     private final TopicRepository topics;
     private final DataGeneration generation;
@@ -52,6 +53,7 @@ public class TopicService {
 
     /** The topic as a read sends it. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Rendered<TopicResponse> read(long id) {
         return rendered(get(id));
     }
@@ -71,6 +73,7 @@ public class TopicService {
                 .orElseThrow(() -> ProblemException.notFound("Topic", id));
     }
 
+    @Override
     public Topic create(TopicRequest request) {
         requireFreeSlug(request.slug(), null);
         Topic topic = new Topic();
@@ -85,6 +88,7 @@ public class TopicService {
      * where {@code change} checks the request's preconditions). The topic is locked before it is read, so a
      * precondition that held still holds when the change commits.
      */
+    @Override
     public Topic update(long id, Function<Rendered<TopicResponse>, TopicRequest> change) {
         Topic topic = locked(id);
         TopicRequest request = change.apply(rendered(topic));
@@ -117,6 +121,7 @@ public class TopicService {
     }
 
     /** Deletes the topic if {@code precondition} accepts it as it stands (locked, as for an update). */
+    @Override
     public void delete(long id, Consumer<Rendered<TopicResponse>> precondition) {
         Topic topic = locked(id);
         precondition.accept(rendered(topic));

@@ -1,5 +1,6 @@
 package org.parley.web;
 
+import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,13 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.Paths;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Completes the OpenAPI document where annotations cannot:
@@ -41,12 +46,17 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * so on) get a description and an example of their {@code items}: one item made of the examples of its properties.
  * An annotation on the generic record would say the same of every item type, and one on the class adds an unused
  * schema of the raw type.</li>
+ * <li>The record operations every collection inherits from {@link RecordResource} get the texts that name the
+ * collection, from its {@link RecordApi}: operation ids, summaries, descriptions, the id parameter, the response
+ * schema, and only the parameters and responses that apply to it ({@code asOf} where it keeps revisions, 409 on a
+ * delete that can be refused).</li>
  * </ul>
  */
 public class OpenApiFilter implements OASFilter {
 
     private static final String PAGE = PageResponse.class.getSimpleName();
-    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String COMPONENTS = "#/components/";
+    private static final String SCHEMAS = COMPONENTS + "schemas/";
     /** Answers any operation may give, whatever it is: the edge's limits and the database's absence. */
     private static final Map<String, String> ALWAYS = new java.util.TreeMap<>(Map.of(
             "406", ApiDefinition.NOT_ACCEPTABLE, "414", ApiDefinition.URI_TOO_LONG,
@@ -203,6 +213,10 @@ public class OpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() != null) {
+            ServiceLoader.load(RecordApi.class, OpenApiFilter.class.getClassLoader())
+                    .forEach(api -> describe(openAPI.getPaths(), api));
+        }
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
@@ -265,5 +279,68 @@ public class OpenApiFilter implements OASFilter {
             });
         }
         return example;
+    }
+
+    private static void describe(Paths paths, RecordApi api) {
+        PathItem all = paths.getPathItem(api.path);
+        PathItem one = paths.getPathItem(api.path + "/{id}");
+        if (all == null || one == null || one.getGET() == null) {
+            return;
+        }
+        String noun = api.noun;
+        String schema = SCHEMAS + schemaName(api.response);
+
+        Operation read = name(one.getGET(), "get", api, api.readSummary, api.readDescription);
+        APIResponse found = read.getResponses().getAPIResponse("200");
+        respond(found, api.history ? "The " + noun + "; with `asOf`, as it stood then" : "The " + noun, schema);
+        if (!api.history) {
+            List.copyOf(read.getParameters()).stream()
+                    .filter(p -> (COMPONENTS + "parameters/" + ApiDefinition.AS_OF).equals(p.getRef()))
+                    .forEach(read::removeParameter);
+            read.getResponses().removeAPIResponse("400");
+            found.removeHeader(ApiDefinition.MEMENTO_DATETIME);
+        }
+
+        Operation create = name(all.getPOST(), "create", api, "Create " + api.withArticle(), api.createDescription);
+        respond(create.getResponses().getAPIResponse("201"), "Created; `Location` names the new " + noun, schema);
+
+        Operation replace = name(one.getPUT(), "replace", api, "Replace " + api.withArticle(), api.replaceDescription);
+        respond(replace.getResponses().getAPIResponse("200"), api.stored, schema);
+
+        Operation patch = name(one.getPATCH(), "patch", api, "Change some fields of " + api.withArticle(),
+                "A JSON merge patch (RFC 7396) of the " + noun + " as a read shows it: the fields given replace"
+                        + " theirs, `null` removes one, nested objects merge; the result must be a valid replacement.");
+        respond(patch.getResponses().getAPIResponse("200"), api.stored, schema);
+        patch.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE).getSchema()
+                .setDescription("Any fields of a " + noun + " (a merge patch)");
+
+        Operation delete = name(one.getDELETE(), "delete", api, api.deleteSummary, api.deleteDescription);
+        delete.getResponses().getAPIResponse("204").setDescription(api.deleted);
+        if (!api.conflictOnDelete) {
+            delete.getResponses().removeAPIResponse("409");
+        }
+    }
+
+    private static Operation name(Operation operation, String verb, RecordApi api, String summary,
+            String description) {
+        operation.setOperationId(verb + api.capitalized());
+        operation.setSummary(summary);
+        operation.setDescription(description);
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(p -> "id".equals(p.getName()))
+                    .forEach(p -> p.setDescription(api.capitalized() + " id"));
+        }
+        return operation;
+    }
+
+    private static void respond(APIResponse response, String description, String schema) {
+        response.setDescription(description);
+        response.getContent().getMediaType(MediaType.APPLICATION_JSON).getSchema().setRef(schema);
+    }
+
+    /** The name a response record has in the document: its {@code @Schema(name)}, else its class name. */
+    private static String schemaName(Class<?> type) {
+        var schema = type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        return schema != null && !schema.name().isEmpty() ? schema.name() : type.getSimpleName();
     }
 }
