@@ -51,7 +51,8 @@ public class History {
         }).toList();
     }
 
-    static Operation operation(RevisionType type) {
+    /** What a revision did to a record, as revisions and the change feed name it. */
+    public static Operation operation(RevisionType type) {
         return switch (type) {
             case ADD -> Operation.CREATED;
             case MOD -> Operation.UPDATED;

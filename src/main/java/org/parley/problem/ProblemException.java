@@ -4,7 +4,8 @@ import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 
 /**
- * A failure the client can act on. Services throw it; {@link org.parley.web.ProblemMappers} turns it into a problem response.
+ * A failure the client can act on. Services throw it; the HTTP edge (web.ProblemMappers) turns it into a problem
+ * response.
  */
 public class ProblemException extends RuntimeException {
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.parley.value.Slug;
 
 /** A topic as clients write it; read-only fields of a topic read are accepted and ignored. */
 @Schema(name = "TopicWrite", description = "A topic to create or replace")
@@ -27,5 +28,5 @@ public record TopicRequest(
         @Schema(description = "Version read before the change; when given, a stale version is a 409", example = "0")
         Long version) {
 
-    public static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public static final String SLUG = Slug.PATTERN;
 }

@@ -18,6 +18,7 @@ import org.parley.store.Cursor;
 import org.parley.store.PageRequest;
 import org.parley.value.CountryCodes;
 import org.parley.value.LanguageTag;
+import org.parley.value.Slug;
 
 /**
  * Reads list query parameters, collecting every bad one so that a single 400 names them all. Values outside an
@@ -218,7 +219,7 @@ public final class Params {
             if (slug.isEmpty()) {
                 continue;
             }
-            if (!slug.matches(org.parley.topic.TopicRequest.SLUG)) {
+            if (!slug.matches(Slug.PATTERN)) {
                 violations.add(Violation.query(name, "'" + value + "' is not a topic slug (lowercase letters, digits"
                         + " and single hyphens)"));
             } else {

@@ -1,4 +1,4 @@
-package org.parley.history;
+package org.parley.changes;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;

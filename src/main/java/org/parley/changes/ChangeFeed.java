@@ -1,4 +1,4 @@
-package org.parley.history;
+package org.parley.changes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,6 +17,8 @@ import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 import org.parley.event.Event;
 import org.parley.event.EventResponse;
+import org.parley.history.History;
+import org.parley.history.Revision;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantResponse;
 import org.parley.statement.Statement;

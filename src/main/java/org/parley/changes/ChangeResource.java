@@ -1,4 +1,4 @@
-package org.parley.history;
+package org.parley.changes;
 
 import static org.parley.web.ApiDefinition.BAD_REQUEST;
 

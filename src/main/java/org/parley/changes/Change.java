@@ -1,4 +1,4 @@
-package org.parley.history;
+package org.parley.changes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
