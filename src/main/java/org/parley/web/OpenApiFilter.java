@@ -227,7 +227,6 @@ public class OpenApiFilter implements OASFilter {
         // class with @Schema(oneOf) would refuse the alternatives that are strings
         schemas.values().stream().filter(schema -> schema.getOneOf() != null).forEach(schema -> schema.setType(null));
         // likewise a property that is a reference or null: the generator adds the Java type's "string" or "object"
-        // beside the anyOf, which a client generator would read as a second, looser type
         // beside the anyOf, which a client generator would read as a second, looser type; and it leaves out the
         // description and example that a plain reference takes from the schema it names
         schemas.values().stream().filter(schema -> schema.getProperties() != null)
