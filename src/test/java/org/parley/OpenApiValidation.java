@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -17,7 +18,6 @@ import io.restassured.specification.FilterableResponseSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +145,8 @@ public final class OpenApiValidation implements Filter {
         private final SchemaRegistry registry;
         private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
         private final Map<Pattern, String> templates = new LinkedHashMap<>();
+        /** The names of each template's path parameters, in the order of the regex groups. */
+        private final Map<String, List<String>> pathParameters = new HashMap<>();
 
         Contract(JsonNode document) {
             this.document = document;
@@ -166,6 +168,8 @@ public final class OpenApiValidation implements Filter {
                 }
                 regex.append(Pattern.quote(path.substring(last)));
                 templates.put(Pattern.compile(regex.toString()), path);
+                pathParameters.put(path, TEMPLATE.matcher(path).results()
+                        .map(r -> path.substring(r.start() + 1, r.end() - 1)).toList());
             }
         }
 
@@ -226,12 +230,8 @@ public final class OpenApiValidation implements Filter {
 
         private void checkParameters(FilterableRequestSpecification request, URI uri, String template, Matcher match,
                 String pathPointer, String operationMethod, List<String> violations) {
-            Map<String, List<String>> query = query(uri.getRawQuery());
-            List<String> names = new ArrayList<>();
-            Matcher t = TEMPLATE.matcher(template);
-            while (t.find()) {
-                names.add(template.substring(t.start() + 1, t.end() - 1));
-            }
+            Map<String, List<String>> query = new QueryStringDecoder(uri).parameters();
+            List<String> names = pathParameters.get(template);
             Map<String, JsonNode> parameters = new LinkedHashMap<>(); // pointer to each parameter
             for (String at : List.of(pathPointer, pathPointer + "/" + operationMethod)) {
                 JsonNode list = document.at(at.substring(1)).path("parameters");
@@ -245,7 +245,8 @@ public final class OpenApiValidation implements Filter {
                 String in = parameter.path("in").asText();
                 List<String> values = switch (in) {
                     case "path" -> names.contains(name)
-                            ? List.of(decode(match.group(names.indexOf(name) + 1))) : List.of();
+                            ? List.of(QueryStringDecoder.decodeComponent(match.group(names.indexOf(name) + 1)))
+                            : List.of();
                     case "query" -> query.getOrDefault(name, List.of());
                     case "header" -> request.getHeaders().getValues(name);
                     default -> List.of();
@@ -312,7 +313,7 @@ public final class OpenApiValidation implements Filter {
             String media = documentedMediaType(resolved.path("content"), mediaType);
             if (media == null) {
                 violations.add("response " + status + " in " + mediaType + " is not documented (documented: "
-                        + iterable(resolved.path("content").fieldNames()) + ")");
+                        + resolved.path("content").properties().stream().map(Map.Entry::getKey).toList() + ")");
                 return;
             }
             String at = pointer(documented, operationPointer + "/responses/" + key);
@@ -378,7 +379,7 @@ public final class OpenApiValidation implements Filter {
         if (content.has(mediaType)) {
             return mediaType;
         }
-        for (String key : iterable(content.fieldNames())) {
+        for (String key : content.properties().stream().map(Map.Entry::getKey).toList()) {
             if (key.equals("*/*") || (key.endsWith("/*") && mediaType.startsWith(key.substring(0, key.length() - 1)))) {
                 return key;
             }
@@ -430,34 +431,7 @@ public final class OpenApiValidation implements Filter {
         }
     }
 
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            query.computeIfAbsent(name, n -> new ArrayList<>()).add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
-        }
-        return query;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
-    }
-
     private static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
-    }
-
-    private static <T> Iterable<T> iterable(Iterator<T> iterator) {
-        List<T> list = new ArrayList<>();
-        iterator.forEachRemaining(list::add);
-        return list;
     }
 }

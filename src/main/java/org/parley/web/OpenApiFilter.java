@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -58,7 +60,7 @@ public class OpenApiFilter implements OASFilter {
     private static final String COMPONENTS = "#/components/";
     private static final String SCHEMAS = COMPONENTS + "schemas/";
     /** Answers any operation may give, whatever it is: the edge's limits and the database's absence. */
-    private static final Map<String, String> ALWAYS = new java.util.TreeMap<>(Map.of(
+    private static final Map<String, String> ALWAYS = new TreeMap<>(Map.of(
             "406", ApiDefinition.NOT_ACCEPTABLE, "414", ApiDefinition.URI_TOO_LONG,
             "429", ApiDefinition.TOO_MANY_REQUESTS, "431", ApiDefinition.HEADERS_TOO_LARGE,
             "503", ApiDefinition.UNAVAILABLE));
@@ -85,17 +87,15 @@ public class OpenApiFilter implements OASFilter {
     /** The component schemas a request body refers to, directly or through other schemas. */
     private static Set<Schema> requestSchemas(OpenAPI openAPI, Map<String, Schema> schemas) {
         Deque<Schema> pending = new ArrayDeque<>();
-        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
-                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                    op.getRequestBody().getContent().getMediaTypes().values().forEach(media -> {
-                        if (media.getSchema() != null) {
-                            pending.add(media.getSchema());
-                        }
-                    });
-                }
-            }));
-        }
+        operations(openAPI).forEach(op -> {
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                op.getRequestBody().getContent().getMediaTypes().values().forEach(media -> {
+                    if (media.getSchema() != null) {
+                        pending.add(media.getSchema());
+                    }
+                });
+            }
+        });
         Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Schema> components = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!pending.isEmpty()) {
@@ -103,12 +103,10 @@ public class OpenApiFilter implements OASFilter {
             if (!seen.add(schema)) {
                 continue;
             }
-            if (schema.getRef() != null && schema.getRef().startsWith(SCHEMAS)) {
-                Schema component = schemas.get(schema.getRef().substring(SCHEMAS.length()));
-                if (component != null) {
-                    components.add(component);
-                    pending.add(component);
-                }
+            Schema component = named(schemas, schema.getRef());
+            if (component != null) {
+                components.add(component);
+                pending.add(component);
             }
             if (schema.getProperties() != null) {
                 pending.addAll(schema.getProperties().values());
@@ -126,33 +124,37 @@ public class OpenApiFilter implements OASFilter {
     }
 
     private static void anyCaseQueryEnumerations(OpenAPI openAPI, Map<String, Schema> schemas) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
-            if (op.getParameters() == null) {
-                return;
-            }
-            op.getParameters().stream()
-                    .filter(p -> p.getIn() == Parameter.In.QUERY && p.getSchema() != null)
-                    .forEach(p -> {
-                        Schema schema = p.getSchema();
-                        Schema values = schema.getItems() != null ? schema.getItems() : schema;
-                        Schema enumeration = values.getRef() != null && values.getRef().startsWith(SCHEMAS)
-                                ? schemas.get(values.getRef().substring(SCHEMAS.length())) : values;
-                        if (enumeration == null || enumeration.getEnumeration() == null) {
-                            return;
-                        }
-                        Schema anyCase = OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                                .pattern(anyCase(enumeration.getEnumeration()))
-                                .examples(List.of(enumeration.getEnumeration().get(0)));
-                        if (schema.getItems() != null) {
-                            schema.setItems(anyCase);
-                        } else {
-                            p.setSchema(anyCase);
-                        }
-                    });
-        }));
+        operations(openAPI).filter(op -> op.getParameters() != null)
+                .flatMap(op -> op.getParameters().stream())
+                .filter(p -> p.getIn() == Parameter.In.QUERY && p.getSchema() != null)
+                .forEach(p -> {
+                    Schema schema = p.getSchema();
+                    Schema values = schema.getItems() != null ? schema.getItems() : schema;
+                    Schema enumeration = values.getRef() != null ? named(schemas, values.getRef()) : values;
+                    if (enumeration == null || enumeration.getEnumeration() == null) {
+                        return;
+                    }
+                    Schema anyCase = OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .pattern(anyCase(enumeration.getEnumeration()))
+                            .examples(List.of(enumeration.getEnumeration().get(0)));
+                    if (schema.getItems() != null) {
+                        schema.setItems(anyCase);
+                    } else {
+                        p.setSchema(anyCase);
+                    }
+                });
+    }
+
+    /** Every operation of the document. */
+    private static Stream<Operation> operations(OpenAPI openAPI) {
+        return openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null ? Stream.empty()
+                : openAPI.getPaths().getPathItems().values().stream()
+                        .flatMap(item -> item.getOperations().values().stream());
+    }
+
+    /** The component schema a {@code $ref} names, or null when it names none. */
+    private static Schema named(Map<String, Schema> schemas, String ref) {
+        return ref != null && ref.startsWith(SCHEMAS) ? schemas.get(ref.substring(SCHEMAS.length())) : null;
     }
 
     /**
@@ -233,10 +235,8 @@ public class OpenApiFilter implements OASFilter {
                 .flatMap(schema -> schema.getProperties().values().stream())
                 .filter(property -> property.getAnyOf() != null).forEach(property -> {
                     property.setType(null);
-                    property.getAnyOf().stream().map(Schema::getRef)
-                            .filter(ref -> ref != null && ref.startsWith(SCHEMAS))
-                            .map(ref -> schemas.get(ref.substring(SCHEMAS.length()))).filter(Objects::nonNull)
-                            .findFirst().ifPresent(named -> {
+                    property.getAnyOf().stream().map(alternative -> named(schemas, alternative.getRef()))
+                            .filter(Objects::nonNull).findFirst().ifPresent(named -> {
                                 if (property.getDescription() == null) {
                                     property.setDescription(named.getDescription());
                                 }
@@ -251,8 +251,7 @@ public class OpenApiFilter implements OASFilter {
                 return;
             }
             Schema items = page.getProperties().get("items");
-            if (items == null || items.getItems() == null || items.getItems().getRef() == null
-                    || !items.getItems().getRef().startsWith(SCHEMAS)) {
+            if (items == null || items.getItems() == null || named(schemas, items.getItems().getRef()) == null) {
                 return;
             }
             String itemName = items.getItems().getRef().substring(SCHEMAS.length());
@@ -260,7 +259,7 @@ public class OpenApiFilter implements OASFilter {
                 page.setDescription("One page of " + itemName + " items, with the page asked for and the number of"
                         + " items matching over all pages");
             }
-            Schema item = schemas.get(itemName);
+            Schema item = named(schemas, items.getItems().getRef());
             if (items.getExamples() == null && item != null && item.getProperties() != null) {
                 items.setExamples(List.of(List.of(example(item))));
             }
