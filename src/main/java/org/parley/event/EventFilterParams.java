@@ -5,10 +5,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.web.FilterParams;
 import org.parley.web.Params;
 
 /** The filters of event lists and exports, as query parameters. */
-public class EventFilterParams {
+public class EventFilterParams implements FilterParams<EventQuery> {
 
     @QueryParam("country")
     @Parameter(description = "ISO 3166-1 alpha-2 or alpha-3 code, any case; repeat it for events involving all"
@@ -58,6 +59,7 @@ public class EventFilterParams {
             example = "04")
     public String cameo;
 
+    @Override
     public EventQuery toQuery(Params params) {
         EventQuery query = new EventQuery(
                 params.countries("country", country),

@@ -3,6 +3,7 @@ package org.parley.event;
 import static org.parley.web.ApiDefinition.BAD_REQUEST;
 import static org.parley.web.ApiDefinition.NOT_FOUND;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,12 +21,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,23 +40,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.history.History;
 import org.parley.history.RevisionResponse;
+import org.parley.store.Page;
 import org.parley.store.PageRequest;
 import org.parley.store.Rendered;
 import org.parley.web.Exports;
 import org.parley.web.Formats;
+import org.parley.web.ListedRecordResource;
 import org.parley.web.MergePatch;
 import org.parley.web.PageParams;
 import org.parley.web.PageResponse;
-import org.parley.web.Paging;
 import org.parley.web.Params;
 import org.parley.web.RecordApi;
-import org.parley.web.RecordResource;
 
 @Path(EventResource.PATH)
 @Tag(name = "Events", description = "Dated diplomatic interactions: calls, meetings, visits, summits and more")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class EventResource extends RecordResource<Event, EventRequest, EventResponse> {
+public class EventResource
+        extends ListedRecordResource<Event, EventRequest, EventResponse, EventFilterParams, EventQuery> {
 
     static final String PATH = "/api/v1/events";
     private static final String DEFAULT_SORT = "-date";
@@ -67,7 +69,8 @@ public class EventResource extends RecordResource<Event, EventRequest, EventResp
     private final History history;
 
     public EventResource(EventService service, Exports exports, MergePatch patches, History history) {
-        super(new Api(), service, EventRequest.class, event -> EventResponse.from(event, List.of()), patches);
+        super(new Api(), service, EventRequest.class, event -> EventResponse.from(event, List.of()), patches,
+                DEFAULT_SORT, SORTS);
         this.history = history;
         this.service = service;
         this.exports = exports;
@@ -100,35 +103,26 @@ public class EventResource extends RecordResource<Event, EventRequest, EventResp
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "ndjson"}))
             @QueryParam("format") String format, // applied by Formats before the request gets here
             @Context UriInfo uri) {
-        Params params = new Params();
-        EventQuery query = filters.toQuery(params);
-        var order = params.sort(sort, DEFAULT_SORT, SORTS);
-        PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
-        params.validate();
-        return Paging.respond(service.list(query, order, request), request, Function.identity(), uri);
+        return onePage(filters, sort, paging, uri);
+    }
+
+    @Override
+    protected Page<Rendered<EventResponse>> page(EventQuery query, Sort order, PageRequest request) {
+        return service.list(query, order, request);
     }
 
     @GET
-    @Produces(Formats.CSV + ";qs=0.5")
+    @Produces({Formats.CSV + ";qs=0.5", Formats.NDJSON + ";qs=0.5"})
     @Operation(hidden = true) // documented with the list, which shares its GET
-    public RestResponse<StreamingOutput> exportCsv(@BeanParam EventFilterParams filters, @QueryParam("sort") String sort,
-            @QueryParam("fields") String fields) {
-        return export(filters, sort, fields, Formats.CSV);
+    // a Response: with two media types, Quarkus REST serialises a RestResponse<StreamingOutput> as JSON
+    public Response export(@BeanParam EventFilterParams filters, @QueryParam("sort") String sort,
+            @QueryParam("fields") String fields, @Context Request http) {
+        return exportAll(filters, sort, fields, http).toResponse();
     }
 
-    @GET
-    @Produces(Formats.NDJSON + ";qs=0.5")
-    @Operation(hidden = true) // documented with the list, which shares its GET
-    public RestResponse<StreamingOutput> exportNdjson(@BeanParam EventFilterParams filters,
-            @QueryParam("sort") String sort, @QueryParam("fields") String fields) {
-        return export(filters, sort, fields, Formats.NDJSON);
-    }
-
-    private RestResponse<StreamingOutput> export(EventFilterParams filters, String sort, String fields,
+    @Override
+    protected RestResponse<StreamingOutput> exportAs(Params params, EventQuery query, Sort order, String fields,
             String mediaType) {
-        Params params = new Params();
-        EventQuery query = filters.toQuery(params);
-        var order = params.sort(sort, DEFAULT_SORT, SORTS);
         return exports.<EventRow, Rendered<EventResponse>>respond(params, mediaType, fields, "events",
                 Exports.mapped(sink -> service.export(query, order, sink), EventRow::from), EventRow.class,
                 null, sink -> service.exportDocuments(query, order, sink), EventResponse.class);

@@ -3,10 +3,11 @@ package org.parley.statement;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.parley.web.FilterParams;
 import org.parley.web.Params;
 
 /** The filters of statement lists and exports, as query parameters. */
-public class StatementFilterParams {
+public class StatementFilterParams implements FilterParams<StatementQuery> {
 
     @QueryParam("event")
     @Parameter(description = "Id of the event", example = "1")
@@ -42,7 +43,8 @@ public class StatementFilterParams {
             + " ignored (securite finds sécurité)", example = "Asie centrale")
     public String q;
 
-    StatementQuery toQuery(Params params) {
+    @Override
+    public StatementQuery toQuery(Params params) {
         StatementQuery query = new StatementQuery(
                 params.id("event", event),
                 params.id("speaker", speaker),

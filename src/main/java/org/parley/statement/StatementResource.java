@@ -3,6 +3,7 @@ package org.parley.statement;
 import static org.parley.web.ApiDefinition.BAD_REQUEST;
 import static org.parley.web.ApiDefinition.NOT_FOUND;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,12 +21,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,23 +40,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.history.History;
 import org.parley.history.RevisionResponse;
+import org.parley.store.Page;
 import org.parley.store.PageRequest;
 import org.parley.store.Rendered;
 import org.parley.web.Exports;
 import org.parley.web.Formats;
+import org.parley.web.ListedRecordResource;
 import org.parley.web.MergePatch;
 import org.parley.web.PageParams;
 import org.parley.web.PageResponse;
-import org.parley.web.Paging;
 import org.parley.web.Params;
 import org.parley.web.RecordApi;
-import org.parley.web.RecordResource;
 
 @Path(StatementResource.PATH)
 @Tag(name = "Statements", description = "Positions participants expressed at events, in the words of the source")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class StatementResource extends RecordResource<Statement, StatementRequest, StatementResponse> {
+public class StatementResource
+        extends ListedRecordResource<Statement, StatementRequest, StatementResponse, StatementFilterParams, StatementQuery> {
 
     static final String PATH = "/api/v1/statements";
     private static final String DEFAULT_SORT = "-date";
@@ -68,7 +70,8 @@ public class StatementResource extends RecordResource<Statement, StatementReques
     private final History history;
 
     public StatementResource(StatementService service, Exports exports, MergePatch patches, History history) {
-        super(new Api(), service, StatementRequest.class, StatementResponse::from, patches);
+        super(new Api(), service, StatementRequest.class, StatementResponse::from, patches,
+                DEFAULT_SORT, SORTS);
         this.history = history;
         this.service = service;
         this.exports = exports;
@@ -100,35 +103,26 @@ public class StatementResource extends RecordResource<Statement, StatementReques
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "ndjson"}))
             @QueryParam("format") String format, // applied by Formats before the request gets here
             @Context UriInfo uri) {
-        Params params = new Params();
-        StatementQuery query = filters.toQuery(params);
-        var order = params.sort(sort, DEFAULT_SORT, SORTS);
-        PageRequest request = params.pageRequest(paging, sort, DEFAULT_SORT);
-        params.validate();
-        return Paging.respond(service.list(query, order, request), request, Function.identity(), uri);
+        return onePage(filters, sort, paging, uri);
+    }
+
+    @Override
+    protected Page<Rendered<StatementResponse>> page(StatementQuery query, Sort order, PageRequest request) {
+        return service.list(query, order, request);
     }
 
     @GET
-    @Produces(Formats.CSV + ";qs=0.5")
+    @Produces({Formats.CSV + ";qs=0.5", Formats.NDJSON + ";qs=0.5"})
     @Operation(hidden = true) // documented with the list, which shares its GET
-    public RestResponse<StreamingOutput> exportCsv(@BeanParam StatementFilterParams filters, @QueryParam("sort") String sort,
-            @QueryParam("fields") String fields) {
-        return export(filters, sort, fields, Formats.CSV);
+    // a Response: with two media types, Quarkus REST serialises a RestResponse<StreamingOutput> as JSON
+    public Response export(@BeanParam StatementFilterParams filters, @QueryParam("sort") String sort,
+            @QueryParam("fields") String fields, @Context Request http) {
+        return exportAll(filters, sort, fields, http).toResponse();
     }
 
-    @GET
-    @Produces(Formats.NDJSON + ";qs=0.5")
-    @Operation(hidden = true) // documented with the list, which shares its GET
-    public RestResponse<StreamingOutput> exportNdjson(@BeanParam StatementFilterParams filters,
-            @QueryParam("sort") String sort, @QueryParam("fields") String fields) {
-        return export(filters, sort, fields, Formats.NDJSON);
-    }
-
-    private RestResponse<StreamingOutput> export(StatementFilterParams filters, String sort, String fields,
+    @Override
+    protected RestResponse<StreamingOutput> exportAs(Params params, StatementQuery query, Sort order, String fields,
             String mediaType) {
-        Params params = new Params();
-        StatementQuery query = filters.toQuery(params);
-        var order = params.sort(sort, DEFAULT_SORT, SORTS);
         return exports.<StatementRow, Rendered<StatementResponse>>respond(params, mediaType, fields, "statements",
                 sink -> service.exportRows(query, order, sink), StatementRow.class,
                 sink -> service.exportStoredRows(query, order, sink),

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether the database of this instance takes writes. An instance may serve reads from a PostgreSQL streaming
- * replica (README, "Several instances"): there the start-up work that writes (the seed, the document backfill) is
+ * replica (docs/deployment.md): there the start-up work that writes (the seed, the document backfill) is
  * the primary's instances' to do, and is skipped.
  */
 @ApplicationScoped
