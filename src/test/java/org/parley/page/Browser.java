@@ -1,0 +1,69 @@
+package org.parley.page;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Chromium driven through chromedriver, both Debian's (installed by .ci/run when missing): Selenium is
+ * given their paths, so that it never tries to download a browser or a driver. One per test class; close it after.
+ */
+final class Browser implements AutoCloseable {
+
+    /** Where Debian installs them; {@code PARLEY_CHROMIUM} and {@code PARLEY_CHROMEDRIVER} name others. */
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(
+            System.getenv().getOrDefault("PARLEY_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    /** Screenshots of the pages the tests saw. */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final ChromeDriver driver;
+
+    Browser() {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "the browser tests need Debian's chromium and chromium-driver: apt-get install chromium"
+                        + " chromium-driver (.ci/run does)");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                        "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** The application's address of a path: the packaged application the integration tests started. */
+    static String url(String path) {
+        return RestAssured.baseURI + ":" + RestAssured.port + path;
+    }
+
+    /** Opens a path of the application. */
+    Browser open(String path) {
+        driver.get(url(path));
+        return this;
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
