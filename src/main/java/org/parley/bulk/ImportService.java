@@ -24,11 +24,13 @@ import java.util.stream.Collectors;
 import org.parley.event.Event;
 import org.parley.event.EventRequest;
 import org.parley.event.EventService;
+import org.parley.event.Source;
 import org.parley.participant.Participant;
 import org.parley.participant.ParticipantRequest;
 import org.parley.participant.ParticipantService;
 import org.parley.problem.ProblemException;
 import org.parley.problem.Violation;
+import org.parley.report.ReportService;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRequest;
 import org.parley.statement.StatementService;
@@ -92,9 +94,12 @@ public class ImportService {
     private final TopicService topics;
     private final EventService events;
     private final StatementService statements;
+    private final ReportService reports;
 
     public ImportService(EntityManager entityManager, Validator validator, TransactionManager transactions,
-            ParticipantService participants, TopicService topics, EventService events, StatementService statements) {
+            ParticipantService participants, TopicService topics, EventService events, StatementService statements,
+            ReportService reports) {
+        this.reports = reports;
         this.entityManager = entityManager;
         this.validator = validator;
         this.transactions = transactions;
@@ -128,6 +133,8 @@ public class ImportService {
         failOn(violations);
         ImportResult result = plan.write(violations);
         failOn(violations);
+        // the report texts the sources carry, kept once per hash whether their event changed or not
+        reports.keep(in.events().stream().flatMap(e -> Source.texts(e.value().sources()).stream()).toList());
         if (dryRun) {
             try {
                 transactions.setRollbackOnly();

@@ -3,14 +3,10 @@ package org.parley.draft;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +34,7 @@ import org.parley.store.DataGeneration;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicRef;
 import org.parley.value.CountryCodes;
+import org.parley.value.Sha256;
 
 /**
  * Turns a report into a draft: the drafter's event, participants and statements in the shape of an import document,
@@ -160,7 +157,7 @@ public class DraftService {
         Assembly(DraftRequest request, String text, String language, String languageCue, OffsetDateTime publishedAt,
                 Drafter.Result result, Gazetteer gazetteer) {
             this.gazetteer = gazetteer;
-            this.textSha256 = sha256(text);
+            this.textSha256 = Sha256.hex(text);
             this.request = request;
             this.text = text;
             this.language = language;
@@ -259,7 +256,7 @@ public class DraftService {
             result.topics().forEach(t -> topics.add(t.slug()));
             List<Source> sources = new ArrayList<>();
             for (EventSource s : stored.sources) {
-                sources.add(new Source(s.url, s.publisher, s.title, s.publishedAt(), s.language, s.textSha256));
+                sources.add(new Source(s.url, s.publisher, s.title, s.publishedAt(), s.language, s.textSha256, null));
             }
             Source source = source();
             if (source != null && (source.url() == null || !stored.hasSource(source.url()))) {
@@ -327,7 +324,7 @@ public class DraftService {
                 warnings.add("no publisher given: the draft has no source (an event source needs its publisher)");
                 return null;
             }
-            return new Source(request.url(), publisher, request.title(), publishedAt, language, textSha256);
+            return new Source(request.url(), publisher, request.title(), publishedAt, language, textSha256, null);
         }
 
         private String key(Drafter.Person person) {
@@ -365,7 +362,7 @@ public class DraftService {
                     .map(p -> p.name).collect(Collectors.joining(" "));
             // the report's own mark at the end: the same report drafted again gives the same key (its import is then
             // an update), another report of the same call another (its import a second event, unless merged)
-            String mark = (request.url() != null ? sha256(request.url()) : textSha256).substring(0, 8);
+            String mark = (request.url() != null ? Sha256.hex(request.url()) : textSha256).substring(0, 8);
             String key = slug(publisher + " " + result.date() + " " + names + " " + result.type().name());
             return (key.length() <= 190 ? key : key.substring(0, 190).replaceAll("-+$", "")) + "-" + mark;
         }
@@ -395,12 +392,4 @@ public class DraftService {
         return Fold.phrase(words).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
 }

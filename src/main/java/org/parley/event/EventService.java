@@ -32,6 +32,7 @@ import org.parley.problem.Violation;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
 import org.parley.statement.StatementResponse;
+import org.parley.report.ReportService;
 import org.parley.store.DataGeneration;
 import org.parley.store.Documents;
 import org.parley.store.ListCache;
@@ -61,10 +62,12 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
     private final ListCache lists;
     private final Documents documents;
     private final History history;
+    private final ReportService reports;
 
     public EventService(EventRepository events, StatementRepository statements, ParticipantService participants,
             TopicService topics, EventWords eventWords, CameoCodes cameoCodes, EventCountries eventCountries,
-            DataGeneration generation, ListCache lists, Documents documents, History history) {
+            DataGeneration generation, ListCache lists, Documents documents, History history, ReportService reports) {
+        this.reports = reports;
         this.history = history;
         this.documents = documents;
         this.lists = lists;
@@ -155,6 +158,7 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
         Event event = createAll(List.of(request), (i, problem) -> {
             throw problem;
         }).get(0);
+        reports.keep(Source.texts(request.sources()));
         eventWords.index(event);
         generation.advance();
         return event;
@@ -237,6 +241,7 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
         Map<String, String> hashesBefore = event.textSha256ByUrl();
         EventResponse before = EventResponse.from(event);
         apply(request, event);
+        reports.keep(Source.texts(request.sources()));
         if (before.equals(EventResponse.from(event))) {
             return event; // the same as stored: no new version, no revision
         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parley.Api;
+import org.parley.value.Sha256;
 
 @QuarkusTest
 class DraftResourceTest {
@@ -44,8 +45,8 @@ class DraftResourceTest {
         assertEquals(List.of("KZ"), draft.getList("events[0].subjectCountries"));
         assertEquals("fr", draft.getString("draft.language"));
         assertTrue(draft.getString("draft.languageCue").startsWith("detected"), draft.getString("draft.languageCue"));
-        assertEquals(DraftService.sha256(text), draft.getString("draft.textSha256"));
-        assertEquals(DraftService.sha256(text), draft.getString("events[0].sources[0].textSha256"));
+        assertEquals(Sha256.hex(text), draft.getString("draft.textSha256"));
+        assertEquals(Sha256.hex(text), draft.getString("events[0].sources[0].textSha256"));
         assertEquals(List.of(), draft.getList("participants"), "both ministers are stored participants");
         List<Map<String, Object>> statements = draft.getList("statements");
         assertEquals(16, statements.size());
@@ -90,7 +91,7 @@ class DraftResourceTest {
             }
             // provenance survives publication: each statement keeps its span, and its source the text's SHA-256
             String text = Fixtures.seedText();
-            String sha256 = DraftService.sha256(text);
+            String sha256 = Sha256.hex(text);
             List<Map<String, Object>> statements = mine.getList("statements");
             for (Map<String, Object> statement : statements) {
                 @SuppressWarnings("unchecked")
