@@ -56,12 +56,25 @@ public abstract class ListedRecordResource<E extends Record, Q, R, F extends Fil
 
     /** The list: one page with its {@code Link} and {@code X-Total-Count} headers. */
     protected RestResponse<PageResponse<Rendered<R>>> onePage(F filters, String sort, PageParams paging, UriInfo uri) {
+        Listing<R> listing = listing(filters, sort, paging);
+        return Paging.respond(listing.page(), listing.request(), Function.identity(), uri);
+    }
+
+    /** One page of a list and the request it answers. */
+    public record Listing<R>(Page<Rendered<R>> page, PageRequest request) {
+    }
+
+    /**
+     * The page of records the filters, sort and paging select, exactly as the list answers it (the pages for people
+     * show it too); a 400 problem naming every bad parameter.
+     */
+    public Listing<R> listing(F filters, String sort, PageParams paging) {
         Params params = new Params();
         X query = filters.toQuery(params);
         Sort order = params.sort(sort, defaultSort, sorts);
         PageRequest request = params.pageRequest(paging, sort, defaultSort);
         params.validate();
-        return Paging.respond(page(query, order, request), request, Function.identity(), uri);
+        return new Listing<>(page(query, order, request), request);
     }
 
     /**
