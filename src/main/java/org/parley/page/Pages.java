@@ -197,8 +197,9 @@ public class Pages {
         field(fields, errors, "q", filters.q);
         field(fields, errors, "sort", order);
         String chosenRole = fields.get("countryRole").value();
+        // the defaults are empty values, absent from the query the form makes
         List<Option> roles = Stream.of("any", "participant", "subject")
-                .map(r -> new Option(r, r.equals("any") ? "any role" : "as " + r,
+                .map(r -> new Option(r.equals("any") ? "" : r, r.equals("any") ? "any role" : "as " + r,
                         r.equalsIgnoreCase(chosenRole == null ? "any" : chosenRole)))
                 .toList();
         String chosenType = fields.get("type").value();
@@ -207,7 +208,8 @@ public class Pages {
                         t.name().equalsIgnoreCase(chosenType)))).toList();
         List<Option> sorts = Stream.of(new String[] {"-date", "newest first"}, new String[] {"date", "oldest first"},
                 new String[] {"title", "title A–Z"})
-                .map(s -> new Option(s[0], s[1], s[0].equals(order == null ? "-date" : order))).toList();
+                .map(s -> new Option(s[0].equals("-date") ? "" : s[0], s[1], s[0].equals(order == null ? "-date" : order)))
+                .toList();
         List<String> problems = violations.stream()
                 .map(v -> v.field().isEmpty() ? v.message() : v.field() + ": " + v.message()).toList();
         String apiQuery = encode(query);
