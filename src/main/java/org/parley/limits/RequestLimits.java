@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.web.HttpProblemRoutes;
 
 /**
@@ -21,7 +22,8 @@ import org.parley.web.HttpProblemRoutes;
  * rates of the API (429 with {@code Retry-After}); every refusal is a problem. Allowed API requests carry
  * {@code RateLimit-Limit}, {@code RateLimit-Remaining}, {@code RateLimit-Reset} and {@code RateLimit-Policy}
  * (draft-ietf-httpapi-ratelimit-headers). Health and metrics endpoints are not rate-limited: load balancers poll
- * them.
+ * them. The sign-in form's post is a login and a write: refused from a page of another origin and while the client
+ * is locked out by failed logins, and counted when it fails.
  *
  * <p>A router handler rather than a JAX-RS filter: it must refuse before a body is read and also on routes that
  * never reach Quarkus REST. Vert.x's own limits ({@code quarkus.http.limits.max-header-size},
@@ -37,9 +39,13 @@ public class RequestLimits {
     private final long maxHeaderBytes;
     private final int maxQueryLength;
     private final List<String> writeOrigins;
+    /** The sign-in form's post: a login like HTTP Basic credentials, outside the API's paths. */
+    private final String signInPath;
 
-    public RequestLimits(ClientLimits limits, HttpProblemRoutes problems, LimitsConfig config) {
+    public RequestLimits(ClientLimits limits, HttpProblemRoutes problems, LimitsConfig config,
+            @ConfigProperty(name = "quarkus.http.auth.form.post-location") String signInPath) {
         this.limits = limits;
+        this.signInPath = signInPath;
         this.problems = problems;
         this.maxHeaderBytes = config.maxHeaderSize().asLongValue();
         this.maxQueryLength = config.maxQueryLength();
@@ -50,12 +56,24 @@ public class RequestLimits {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
     }
 
-    /** Counts a failed login (wrong password, bad token) against the client that sent the credentials. */
+    /**
+     * Counts a failed login (wrong password, bad token, a failed sign-in of the form) against the client that sent
+     * the credentials.
+     */
     void loginFailed(@Observes AuthenticationFailureEvent failure) {
         if (failure.getEventProperties().get(RoutingContext.class.getName()) instanceof RoutingContext ctx
-                && ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null) {
+                && sendsCredentials(ctx)) {
             limits.loginFailed(client(ctx.request()));
         }
+    }
+
+    /** Whether the request carries a password or token to check: an Authorization header, or the sign-in form. */
+    private boolean sendsCredentials(RoutingContext ctx) {
+        return ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null || signIn(ctx);
+    }
+
+    private boolean signIn(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && ctx.normalizedPath().equals(signInPath);
     }
 
     private void check(RoutingContext ctx) {
@@ -75,7 +93,8 @@ public class RequestLimits {
                     + maxHeaderBytes + " bytes");
             return;
         }
-        if (!ctx.normalizedPath().startsWith("/api/")) {
+        boolean signIn = signIn(ctx);
+        if (!ctx.normalizedPath().startsWith("/api/") && !signIn) {
             ctx.next();
             return;
         }
@@ -87,7 +106,7 @@ public class RequestLimits {
             return;
         }
         String client = client(request);
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (sendsCredentials(ctx)) {
             long locked = limits.secondsLockedOut(client);
             if (locked > 0) {
                 ctx.response().putHeader("Retry-After", Long.toString(locked));
@@ -96,8 +115,8 @@ public class RequestLimits {
                 return;
             }
         }
-        if (request.method() == HttpMethod.OPTIONS) {
-            ctx.next(); // a preflight is not a use of the API
+        if (request.method() == HttpMethod.OPTIONS || signIn) {
+            ctx.next(); // a preflight is not a use of the API, and a sign-in is limited by its failures
             return;
         }
         ClientLimits.Use use = limits.use(client, write);

@@ -34,11 +34,14 @@ public class HttpProblemRoutes {
     private final ObjectMapper mapper;
     private final long bodyLimit;
     private final long importBodyLimit;
+    private final String signInPath;
 
     public HttpProblemRoutes(ObjectMapper mapper,
             @ConfigProperty(name = "parley.http.max-body-size") MemorySize bodyLimit,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize importBodyLimit) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize importBodyLimit,
+            @ConfigProperty(name = "quarkus.http.auth.form.post-location") String signInPath) {
         this.mapper = mapper;
+        this.signInPath = signInPath;
         this.bodyLimit = bodyLimit.asLongValue();
         this.importBodyLimit = importBodyLimit.asLongValue();
     }
@@ -50,7 +53,15 @@ public class HttpProblemRoutes {
         // body that an earlier one read alone.
         router.route(HttpProblems.IMPORT_PATH).order(Integer.MIN_VALUE)
                 .handler(BodyHandler.create(false).setBodyLimit(importBodyLimit));
-        router.route().order(Integer.MIN_VALUE).handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+        // The sign-in form's post is read by Quarkus' form authentication itself, which fails on a body read before.
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(bodyLimit);
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (ctx.request().method() == HttpMethod.POST && ctx.normalizedPath().equals(signInPath)) {
+                ctx.next();
+            } else {
+                bodies.handle(ctx);
+            }
+        });
         // Quarkus REST waits forever for an empty body that was read this way; every POST, PUT and PATCH of the API
         // needs a body, so an empty one is answered here. A body without a Content-Type would be read as JSON.
         // Query strings are checked here too: Vert.x decodes malformed UTF-8 to U+FFFD and passes control characters.

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.parley.problem.Problem;
@@ -38,6 +39,15 @@ import org.parley.problem.Violation;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final String signInPath;
+    private final String cookieName;
+
+    public ProblemMappers(@ConfigProperty(name = "quarkus.http.auth.form.post-location") String signInPath,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
+        this.signInPath = signInPath;
+        this.cookieName = cookieName;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -71,7 +81,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
-        return challenge(request, "Authentication is required to change data: send HTTP Basic credentials of an editor");
+        return challenge(request, "Authentication is required: send HTTP Basic credentials or a bearer token, or sign"
+                + " in (the session cookie)");
     }
 
     @ServerExceptionMapper
@@ -82,7 +93,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
         return respond(new Problem("about:blank", "Forbidden", 403,
-                "Changing data needs the role 'editor', which this user does not have", request.path(), null));
+                "This user lacks the role this needs: 'editor' to change data, 'admin' to manage accounts",
+                request.path(), null));
     }
 
     @ServerExceptionMapper
@@ -181,10 +193,20 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /**
+     * A 401 with the challenge for the client: HTTP Basic, except for a page's script (a request of a browser's
+     * {@code fetch}, by its {@code Sec-Fetch-Mode}) and the sign-in form, which are told to sign in with the form
+     * (draft-broyer-http-cookie-auth's scheme): a Basic challenge would make the browser ask for a password itself.
+     */
     private Response challenge(HttpServerRequest request, String detail) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        boolean page = mode != null && !mode.equals("navigate") || request.path().equals(signInPath);
         return Response.status(401)
                 .type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Parley\", charset=\"UTF-8\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, page
+                        ? "Cookie realm=\"Parley\", form-action=\"" + signInPath + "\", cookie-name=\"" + cookieName
+                                + "\""
+                        : "Basic realm=\"Parley\", charset=\"UTF-8\"")
                 .entity(new Problem("about:blank", "Unauthorized", 401, detail, request.path(), null))
                 .build();
     }

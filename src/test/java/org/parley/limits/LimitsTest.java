@@ -120,6 +120,28 @@ class LimitsTest {
     }
 
     @Test
+    void failedSignInsOfTheFormLockTheClientOutLikeFailedLogins() {
+        String client = newClient();
+        for (int i = 0; i < 3; i++) {
+            signIn(client, "wrong-" + i).then().statusCode(401);
+        }
+        Response locked = signIn(client, PASSWORD);
+        assertProblem(locked, 429, "Too many failed logins");
+        assertTrue(Long.parseLong(locked.header("Retry-After")) >= 1);
+        assertEquals(null, locked.cookie("parley-session"));
+        assertProblem(from(client).auth().preemptive().basic(EDITOR, PASSWORD).body(topic(unique("x")))
+                .post("/api/v1/topics"), 429, "Too many failed logins");
+
+        String other = newClient();
+        signIn(other, PASSWORD).then().statusCode(200).cookie("parley-session");
+    }
+
+    private static Response signIn(String client, String password) {
+        return given().header("X-Forwarded-For", client).contentType(ContentType.URLENC)
+                .formParam("j_username", EDITOR).formParam("j_password", password).post("/j_security_check");
+    }
+
+    @Test
     void anOversizedQueryStringOrHeaderIsAProblem() {
         assertProblem(from(newClient()).queryParam("q", "x".repeat(120)).get("/api/v1/topics"), 414,
                 "the limit is 100");
