@@ -22,6 +22,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -167,25 +168,23 @@ public class AccountResource {
                 current -> patches.apply(rendered(current), changes, AccountChange.class)));
     }
 
-    @POST
+    @PUT
     @Path("/{username}/password")
-    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 without a body; errors are problems
     @Operation(operationId = "setAccountPassword", summary = "Reset an account's password",
             description = "Replaces the account's password (admin only): the old one stops working at once. The"
                     + " password is kept only as a bcrypt hash.")
-    @APIResponse(responseCode = "204", description = "The password is replaced")
+    @APIResponse(responseCode = "200", description = "The account, its password replaced")
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = FORBIDDEN)
     @APIResponse(responseCode = "404", ref = NOT_FOUND)
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public RestResponse<Void> setPassword(
+    public AccountResponse setPassword(
             @Parameter(description = USERNAME_DESCRIPTION, example = "ana.lopez")
             @PathParam("username") String username,
             @Valid @NotNull(message = Problem.BODY_REQUIRED) PasswordRequest request) {
-        service.setPassword(username, request);
-        return RestResponse.noContent();
+        return AccountResponse.from(service.setPassword(username, request));
     }
 
     /** The account's changeable fields as JSON, what a merge patch applies to. */

@@ -98,13 +98,13 @@ class AccountResourceTest {
         forbidden(as(plainEditor).body(Map.of("username", unique("x"), "password", PASSWORD,
                 "roles", List.of("editor"))).post(PATH));
         forbidden(mergePatch(as(plainEditor), "{\"enabled\": false}").patch(PATH + "/" + someone));
-        forbidden(as(plainEditor).body(Map.of("password", "another long secret")).post(PATH + "/" + someone
+        forbidden(as(plainEditor).body(Map.of("password", "another long secret")).put(PATH + "/" + someone
                 + "/password"));
         as(someone).get("/api/v1/accounts/me").then().statusCode(200); // still enabled, same password
 
         for (ValidatableResponse anonymousAnswer : List.of(anonymous().get(PATH).then(),
                 anonymous().get(PATH + "/" + someone).then(),
-                anonymous().body(Map.of("password", "another long secret")).post(PATH + "/" + someone + "/password")
+                anonymous().body(Map.of("password", "another long secret")).put(PATH + "/" + someone + "/password")
                         .then())) {
             anonymousAnswer.statusCode(401).contentType(containsString("application/problem+json"))
                     .header("WWW-Authenticate", startsWith("Basic")).body("status", equalTo(401));
@@ -143,8 +143,8 @@ class AccountResourceTest {
     void aPasswordResetReplacesTheOldPassword() {
         String curator = Accounts.create("editor");
         String newPassword = "a brand new passphrase";
-        editor().body(Map.of("password", newPassword)).post(PATH + "/" + curator + "/password").then()
-                .statusCode(204);
+        editor().body(Map.of("password", newPassword)).put(PATH + "/" + curator + "/password").then()
+                .statusCode(200).body("username", equalTo(curator), "enabled", equalTo(true));
         as(curator).get("/api/v1/accounts/me").then().statusCode(401);
         as(curator, newPassword).get("/api/v1/accounts/me").then().statusCode(200)
                 .body("username", equalTo(curator));
@@ -203,7 +203,7 @@ class AccountResourceTest {
         invalid(mergePatch(editor(), "{\"username\": \"renamed\"}").patch(PATH + "/" + curator), "username");
         invalid(mergePatch(editor(), "{\"password\": \"a long enough password\"}").patch(PATH + "/" + curator),
                 "password");
-        invalid(editor().body(Map.of("password", "too short")).post(PATH + "/" + curator + "/password"),
+        invalid(editor().body(Map.of("password", "too short")).put(PATH + "/" + curator + "/password"),
                 "password");
         editor().get(PATH + "/" + curator).then().statusCode(200).body("enabled", equalTo(true),
                 "roles", contains("editor"));
@@ -216,7 +216,7 @@ class AccountResourceTest {
         String nobody = unique("nobody");
         notFound(editor().get(PATH + "/" + nobody));
         notFound(mergePatch(editor(), "{\"enabled\": false}").patch(PATH + "/" + nobody));
-        notFound(editor().body(Map.of("password", "another long secret")).post(PATH + "/" + nobody + "/password"));
+        notFound(editor().body(Map.of("password", "another long secret")).put(PATH + "/" + nobody + "/password"));
     }
 
     @Test
