@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.parley.problem.ProblemException;
 import org.parley.problem.Violation;
 import org.parley.security.EditorAccount;
@@ -22,6 +23,7 @@ public class AccountService {
      * revisions name for Parley's own writes (the seed).
      */
     static final Set<String> RESERVED = Set.of("me", "system");
+    private static final Pattern USERNAME = Pattern.compile(AccountRequest.USERNAME);
 
     private final AccountRepository accounts;
     private final EditorAccount configured;
@@ -38,12 +40,13 @@ public class AccountService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Account read(String username) {
-        return accounts.findByUsername(username).orElseThrow(() -> ProblemException.notFound("Account", username));
+        return find(username).orElseThrow(() -> ProblemException.notFound("Account", username));
     }
 
+    /** The account of this name; a name no account can have is not looked for (PostgreSQL refuses a NUL in one). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Account> find(String username) {
-        return accounts.findByUsername(username);
+        return USERNAME.matcher(username).matches() ? accounts.findByUsername(username) : Optional.empty();
     }
 
     public Account create(AccountRequest request) {

@@ -215,6 +215,7 @@ class AccountResourceTest {
     void anUnknownAccountIs404() {
         String nobody = unique("nobody");
         notFound(editor().get(PATH + "/" + nobody));
+        notFound(editor().urlEncodingEnabled(false).get(PATH + "/Not%00A%20Name"));
         notFound(mergePatch(editor(), "{\"enabled\": false}").patch(PATH + "/" + nobody));
         notFound(editor().body(Map.of("password", "another long secret")).put(PATH + "/" + nobody + "/password"));
     }
