@@ -157,6 +157,9 @@ class DeskIT {
         assertEquals("2023-05-16", value("doc.events[0].date"));
         assertEquals("PHONE_CALL", new Select(byId("doc.events[0].type")).getFirstSelectedOption()
                 .getDomAttribute("value"));
+        assertEquals(Boolean.TRUE, browser.driver.executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth"), "no wider than 1280 px");
+        assertEveryControlIsReachedByTab();
         browser.driver.executeScript("document.getElementById('draft').scrollIntoView()");
         browser.screenshot("desk-draft");
         assertNoSeriousViolations("desk-draft");
@@ -271,6 +274,7 @@ class DeskIT {
         assertEquals("", byId("import-result").getText(), "nothing counted");
         assertFalse(byId("publish").isEnabled());
         browser.screenshot("desk-import-problem");
+        assertNoSeriousViolations("desk-problems");
     }
 
     @Test
@@ -312,6 +316,27 @@ class DeskIT {
         assertTrue(browser.driver.getCurrentUrl().endsWith("/desk"));
         assertNotNull(browser.driver.manage().getCookieNamed("parley-session"));
         assertTrue(browser.driver.manage().getCookieNamed("parley-session").isHttpOnly());
+    }
+
+    /** Tab goes through every control of the page (those of closed details once opened), each with a focus outline. */
+    private static void assertEveryControlIsReachedByTab() {
+        long controls = (Long) browser.driver.executeScript("let n = 0; for (const e of document.querySelectorAll("
+                + "'a[href], button:not([disabled]), input, select, textarea, summary, [tabindex=\"0\"]')) {"
+                + " const closed = e.closest('details:not([open])') && !e.closest('summary');" // opened to use
+                + " if (e.getClientRects().length && !closed) { e.dataset.tabCheck = n++; } } return n;");
+        browser.driver.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        for (int i = 0; i < 2 * controls + 10; i++) { // a date input takes a Tab per part
+            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement focused = browser.driver.switchTo().activeElement();
+            String mark = focused.getDomAttribute("data-tab-check");
+            if (mark != null) {
+                reached.add(mark);
+                assertFalse(focused.getCssValue("outline-style").equals("none"), "a visible focus on "
+                        + focused.getTagName() + "#" + focused.getDomAttribute("id") + " " + focused.getText());
+            }
+        }
+        assertEquals(controls, reached.size(), "every control is reached by Tab");
     }
 
     /** Pastes a report with what is known of it and waits for its draft. */
