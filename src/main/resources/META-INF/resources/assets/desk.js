@@ -527,8 +527,13 @@ function changed() {
 
 /** The import document as the curator left it. */
 function importDocument() {
+  // the report's text goes with its source (the one whose hash the draft gives), for Parley to keep and show
+  const sha256 = state.doc.draft && state.doc.draft.textSha256;
+  const sources = (state.event.sources || []).map((source) => (source.textSha256 && source.textSha256 === sha256
+    ? { ...source, text: state.request.text } : source));
   const event = {
     ...state.event,
+    sources,
     title: $('doc.events[0].title').value,
     date: $('doc.events[0].date').value || null,
     type: $('doc.events[0].type').value,
@@ -611,7 +616,7 @@ async function publishedLink(event) {
     const page = await response.json();
     const found = (page.items || []).find((e) => e.externalId === event.externalId);
     if (found) {
-      return el('p', {}, 'See it: ', el('a', { href: `${EVENTS}/${found.id}`, id: 'published-link' },
+      return el('p', {}, 'See it: ', el('a', { href: `/events/${found.id}`, id: 'published-link' },
         `${found.title} (${found.date})`), '.');
     }
   } catch (e) {
