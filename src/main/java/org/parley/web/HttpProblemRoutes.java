@@ -65,14 +65,16 @@ public class HttpProblemRoutes {
         // Quarkus REST waits forever for an empty body that was read this way; every POST, PUT and PATCH of the API
         // needs a body, so an empty one is answered here. A body without a Content-Type would be read as JSON.
         // Query strings are checked here too: Vert.x decodes malformed UTF-8 to U+FFFD and passes control characters.
+        // Raw UTF-8 in a query string is rewritten to its percent escapes first, for every path (RawQuery).
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             HttpMethod method = ctx.request().method();
             boolean needsBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+            String rawQuery = RawQuery.rewrite(ctx);
             if (!ctx.normalizedPath().startsWith("/api/")) {
                 ctx.next();
                 return;
             }
-            Violation query = queryViolation(ctx.request().query());
+            Violation query = queryViolation(rawQuery);
             if (query != null) {
                 write(ctx, ProblemException.invalid(query));
             } else if (needsBody && (ctx.body().buffer() == null || ctx.body().length() == 0)) {
@@ -112,8 +114,8 @@ public class HttpProblemRoutes {
     }
 
     /**
-     * The first problem of a raw query string: a malformed percent escape, bytes that are not UTF-8, or a control
-     * character, in a parameter's name or value; null when it is sound.
+     * The first problem of a query string as {@link RawQuery} rewrote it: a malformed percent escape, bytes that are
+     * not UTF-8, or a control character, in a parameter's name or value; null when it is sound.
      */
     static Violation queryViolation(String query) {
         if (query == null || query.isEmpty()) {
@@ -135,7 +137,7 @@ public class HttpProblemRoutes {
                     bytes.write(high * 16 + low);
                     i += 2;
                 } else {
-                    bytes.write(c == '+' ? ' ' : c); // a raw query is ASCII: Vert.x refuses other bytes
+                    bytes.write(c == '+' ? ' ' : c); // ASCII: RawQuery has escaped the raw bytes beyond it
                 }
             }
             String text;
