@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +57,10 @@ class RawUtf8QueryTest {
         for (Map.Entry<String, String> alias : aliases.entrySet()) {
             RawHttp.Answer answer = get(raw("/api/v1/participants?q=", alias.getKey()));
             assertEquals(200, answer.status(), answer.text());
-            JsonNode items = JSON.readTree(answer.body()).path("items");
-            assertEquals(1, items.size(), answer.text());
-            assertEquals(alias.getValue(), items.path(0).path("name").asText(), alias.getKey());
+            // other tests of the suite may have added namesakes: the raw query finds what the encoded one finds
+            RawHttp.Answer encoded = get(encoded("/api/v1/participants?q=", alias.getKey()));
+            assertEquals(JSON.readTree(encoded.body()).path("items"), JSON.readTree(answer.body()).path("items"));
+            assertTrue(names(answer).contains(alias.getValue()), alias.getKey() + ": " + answer.text());
         }
     }
 
@@ -73,7 +76,7 @@ class RawUtf8QueryTest {
         assertEquals(0, raw.body().length, raw.text());
         RawHttp.Answer encoded = get(encoded("/api/v1/participants?q=", "Сергей"));
         assertEquals(200, encoded.status(), encoded.text());
-        assertEquals("Sergey Lavrov", JSON.readTree(encoded.body()).path("items").path(0).path("name").asText());
+        assertTrue(names(encoded).contains("Sergey Lavrov"), encoded.text());
     }
 
     @Test
@@ -128,5 +131,12 @@ class RawUtf8QueryTest {
 
     private static byte[] encoded(String pathAndName, String value) {
         return (pathAndName + URLEncoder.encode(value, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The names of the participants a list answered. */
+    private static List<String> names(RawHttp.Answer answer) throws IOException {
+        List<String> names = new ArrayList<>();
+        JSON.readTree(answer.body()).path("items").forEach(item -> names.add(item.path("name").asText()));
+        return names;
     }
 }
