@@ -13,6 +13,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium driven through chromedriver, both Debian's (installed by .ci/run when missing): Selenium is
@@ -24,6 +26,9 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(
             System.getenv().getOrDefault("PARLEY_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    /** How long a test waits for what a click or a key starts (a navigation, a script's answer). */
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     /** Screenshots of the pages the tests saw. */
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -53,6 +58,14 @@ final class Browser implements AutoCloseable {
     Browser open(String path) {
         driver.get(url(path));
         return this;
+    }
+
+    /**
+     * Waits until the condition holds: a click on a link or a submit button returns before the next page is there,
+     * so what follows a click waits for it (the URL, an element) instead of reading the page it left.
+     */
+    <T> T until(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition);
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +18,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.Api;
 
 /**
@@ -56,7 +54,6 @@ class DeskIT {
             Wang said that China firmly supports the efforts of the Kazakh authorities to restore order.
             """;
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static Browser browser;
 
@@ -351,7 +348,7 @@ class DeskIT {
     }
 
     private static <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser.driver, WAIT).until(condition);
+        return browser.until(condition);
     }
 
     private static void assertNoSeriousViolations(String name) {

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.parley.Api;
 import org.parley.report.WireReport;
 
@@ -69,7 +70,7 @@ class ReaderPagesIT {
         country.clear();
         country.sendKeys("KZ");
         one("form.filters button[type=submit]").click();
-        assertTrue(browser.driver.getCurrentUrl().contains("country=KZ"), "the filters live in the URL");
+        assertTrue(browser.until(ExpectedConditions.urlContains("country=KZ")), "the filters live in the URL");
 
         JsonPath api = Api.anonymous().queryParam("country", "KZ").queryParam("size", 20).get("/api/v1/events")
                 .then().statusCode(200).extract().jsonPath();
@@ -83,6 +84,7 @@ class ReaderPagesIT {
         photographAndCheck("events-kz");
 
         browser.driver.findElement(By.partialLinkText(SEED_TITLE)).click();
+        browser.until(ExpectedConditions.urlMatches("/events/\\d+$"));
         assertTrue(one("h1").getText().startsWith(SEED_TITLE));
         long id = Long.parseLong(browser.driver.getCurrentUrl().replaceFirst(".*/events/", ""));
         JsonPath event = Api.anonymous().get("/api/v1/events/{id}", id).then().statusCode(200).extract().jsonPath();
