@@ -45,8 +45,10 @@ public class EventFilterParams implements FilterParams<EventQuery> {
     public String participant;
 
     @QueryParam("q")
-    @Parameter(description = "Words that must all appear in the title, the summary or a statement; case and accents"
-            + " are ignored (securite finds sécurité)", example = "Kazakhstan")
+    @Parameter(description = "Words that must all appear in the title, the summary or a statement, each in any of"
+            + " its inflections (a statement's in its language; titles, summaries and translations are English); case"
+            + " and accents are ignored (securite finds sécurité). `\"révolutions de couleur\"` in quotes: these words"
+            + " adjacent, in this order; `kazakh*`: words that start so. At most 10 words", example = "Kazakhstan")
     public String q;
 
     @QueryParam("status")
@@ -69,7 +71,7 @@ public class EventFilterParams implements FilterParams<EventQuery> {
                 params.enums("type", type, EventType.class),
                 params.slugs("topic", topic),
                 params.id("participant", participant),
-                params.words("q", q),
+                params.search("q", q),
                 params.enums("status", status, EventStatus.class),
                 params.digits("cameo", cameo, 4));
         params.range("from", query.from(), "to", query.to());

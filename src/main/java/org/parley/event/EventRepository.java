@@ -79,8 +79,8 @@ public class EventRepository implements PanacheRepository<Event> {
         if (query.cameoPrefix() != null) {
             filter.where("cameoCode like :cameo", "cameo", query.cameoPrefix() + "%");
         }
-        if (!query.words().isEmpty()) {
-            SearchIndex.matchEvents(filter, query.words());
+        if (!query.search().isEmpty()) {
+            SearchIndex.matchEvents(filter, query.search());
         }
         return filter;
     }

@@ -48,6 +48,7 @@ import org.parley.web.Formats;
 import org.parley.web.ListedRecordResource;
 import org.parley.web.MergePatch;
 import org.parley.web.PageParams;
+import org.parley.web.Paging;
 import org.parley.web.PageResponse;
 import org.parley.web.Params;
 import org.parley.web.RecordApi;
@@ -62,7 +63,8 @@ public class EventResource
     static final String PATH = "/api/v1/events";
     private static final String DEFAULT_SORT = "-date";
     private static final Map<String, List<String>> SORTS = Map.of(
-            "date", List.of("eventDate"), "title", List.of("title"), "id", List.of("id"));
+            "date", List.of("eventDate"), "title", List.of("title"), "id", List.of("id"),
+            "relevance", List.of(Paging.RELEVANCE));
 
     private final EventService service;
     private final Exports exports;
@@ -95,7 +97,8 @@ public class EventResource
     @APIResponse(responseCode = "400", ref = BAD_REQUEST)
     public RestResponse<PageResponse<Rendered<EventResponse>>> list(
             @BeanParam EventFilterParams filters,
-            @Parameter(description = "`date`, `-date` (default), `title`, `-title`, `id` or `-id`")
+            @Parameter(description = "`date`, `-date` (default), `title`, `-title`, `id`, `-id`, or `relevance` (with"
+                    + " `q`: best match first, by the BM25 weights of the words found)")
             @QueryParam("sort") String sort,
             @BeanParam PageParams paging,
             @Parameter(description = "`csv` or `ndjson` for an export of every matching row, as the Accept header"

@@ -8,13 +8,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.parley.search.SearchIndex;
 import org.parley.search.SearchTerms;
 
 /**
- * What an event's words in the {@link SearchIndex} are: those of its title, its summary and the text of its
- * statements, so that {@code q} on events finds an event by what was said in it.
+ * What an event's words in the {@link SearchIndex} are: those of its title and its summary (in English), and the
+ * texts of its statements (each in its language, and its English translation), so that {@code q} on events finds an
+ * event by what was said in it.
  */
 @ApplicationScoped
 public class EventWords {
@@ -46,15 +46,20 @@ public class EventWords {
         List<Long> all = new ArrayList<>(eventIds);
         for (int from = 0; from < all.size(); from += BATCH) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
-            Map<Long, Set<String>> words = new HashMap<>();
+            Map<Long, List<SearchTerms.Field>> texts = new HashMap<>();
             entityManager.createQuery("select e.id, e.title, e.summary from Event e where e.id in ?1", Object[].class)
                     .setParameter(1, chunk).getResultList()
-                    .forEach(row -> words.put((Long) row[0], SearchTerms.of((String) row[1], (String) row[2])));
-            entityManager.createQuery("select s.event.id, s.text, s.translation from Statement s"
-                            + " where s.event.id in ?1", Object[].class)
+                    .forEach(row -> texts.put((Long) row[0], new ArrayList<>(List.of(
+                            new SearchTerms.Field((String) row[1], SearchTerms.ENGLISH),
+                            new SearchTerms.Field((String) row[2], SearchTerms.ENGLISH)))));
+            entityManager.createQuery("select s.event.id, s.text, s.language, s.translation from Statement s"
+                            + " where s.event.id in ?1 order by s.event.id, s.position, s.id", Object[].class)
                     .setParameter(1, chunk).getResultList()
-                    .forEach(row -> words.get((Long) row[0]).addAll(SearchTerms.of((String) row[1], (String) row[2])));
-            searchIndex.indexEvents(words);
+                    .forEach(row -> texts.get((Long) row[0]).addAll(
+                            SearchTerms.translated((String) row[1], (String) row[2], (String) row[3])));
+            Map<Long, SearchTerms.Indexed> entries = new HashMap<>();
+            texts.forEach((id, fields) -> entries.put(id, SearchTerms.index(fields)));
+            searchIndex.indexEvents(entries);
         }
     }
 }

@@ -20,6 +20,9 @@ public class EventTerm {
     @Column(name = "event_id")
     public Long eventId;
 
+    /** The term's weight in the record, for {@code sort=relevance} (see {@link SearchTerms#weight}). */
+    public int weight;
+
     public record Key(String term, Long eventId) implements Serializable {
     }
 }

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,14 +17,24 @@ import org.parley.store.Filter;
  * Keeps the word index of statements and events, and turns a {@code q} parameter into index look-ups.
  *
  * <p>Written by hand because the two databases search text differently (PostgreSQL full-text search with unaccent,
- * H2's Lucene-based full-text search) and Quarkus' Hibernate Search needs an Elasticsearch server; a word table
- * queried through a primary-key index gives the same answers on both, without scanning.
+ * H2's Lucene-based full-text search) and Quarkus' Hibernate Search needs an Elasticsearch server; a term table
+ * queried through its primary-key index gives the same answers on both, without scanning. Lucene supplies the
+ * stemmers (see {@link SearchTerms}).
+ *
+ * <p>Each clause of a query is one join, so that it composes with every other filter, count, cursor, export and
+ * statistic: a word of one term joins the term table on its key; a word of several terms (its forms in several
+ * languages) or a prefix joins the distinct records of a look-up on that key; a phrase joins its words so, then
+ * checks the stems of the records they found.
  */
 @ApplicationScoped
 public class SearchIndex {
 
-    /** Words a single {@code q} may hold. */
-    public static final int MAX_WORDS = 10;
+    /** Where a kind of record keeps its terms and stems, as entity names and the record's key in them. */
+    private record Tables(String terms, String stems, String key) {
+    }
+
+    private static final Tables STATEMENTS = new Tables("StatementTerm", "StatementStems", "statementId");
+    private static final Tables EVENTS = new Tables("EventTerm", "EventStems", "eventId");
 
     private final EntityManager entityManager;
 
@@ -32,67 +42,147 @@ public class SearchIndex {
         this.entityManager = entityManager;
     }
 
-    /** Adds to a statement filter: every word appears in the statement's text or translation. */
-    public static void matchStatements(Filter filter, List<String> words) {
-        for (int i = 0; i < words.size(); i++) {
-            filter.join("join StatementTerm q%1$d on q%1$d.statementId = r.id and q%1$d.term = :q%1$d".formatted(i),
-                    "q" + i, words.get(i));
-        }
+    /**
+     * Adds to a statement filter: every clause of the query matches the statement's text or translation; and the
+     * statement's score for the query (see {@link #match}).
+     */
+    public static void matchStatements(Filter filter, SearchQuery query) {
+        match(filter, query, STATEMENTS);
     }
 
-    /** Adds to an event filter: every word appears in the title, the summary or one of its statements. */
-    public static void matchEvents(Filter filter, List<String> words) {
-        for (int i = 0; i < words.size(); i++) {
-            filter.join("join EventTerm q%1$d on q%1$d.eventId = r.id and q%1$d.term = :q%1$d".formatted(i),
-                    "q" + i, words.get(i));
-        }
+    /** Adds to an event filter: every clause matches the title, the summary or one of its statements. */
+    public static void matchEvents(Filter filter, SearchQuery query) {
+        match(filter, query, EVENTS);
     }
 
     /**
-     * Replaces the words of statements, each id with its words (see {@link SearchTerms#of}), in JDBC batches. The
-     * index takes keys and words rather than statements, so that it knows no feature: the statement package says what
-     * a statement's words are.
+     * Adds a join per word (and per word of each phrase) and a condition per phrase, and sets the filter's score:
+     * the sum of the weights the joined terms have in the record (BM25's term part, see {@link SearchTerms#weight};
+     * without BM25's inverse document frequency, which would take a count per term and query).
+     */
+    private static void match(Filter filter, SearchQuery query, Tables tables) {
+        List<String> weights = new ArrayList<>();
+        int n = 0;
+        for (SearchQuery.Clause clause : query.clauses()) {
+            if (clause instanceof SearchQuery.Word word) {
+                weights.add(joinWord(filter, tables, "q" + n++, word.terms()));
+            } else if (clause instanceof SearchQuery.Prefix prefix) {
+                weights.add(joinPrefix(filter, tables, "q" + n++, prefix.starts()));
+            } else if (clause instanceof SearchQuery.Phrase phrase) {
+                Set<Set<String>> distinct = new LinkedHashSet<>();
+                phrase.words().forEach(word -> distinct.add(word.terms()));
+                for (Set<String> terms : distinct) {
+                    weights.add(joinWord(filter, tables, "q" + n++, terms));
+                }
+                String alias = "q" + n++;
+                filter.join("join %s %s on %s.%s = r.id".formatted(tables.stems(), alias, alias, tables.key()));
+                List<String> likes = new ArrayList<>();
+                int i = 0;
+                for (String pattern : phrase.patterns()) {
+                    String name = alias + "p" + i++;
+                    likes.add(alias + ".stems like :" + name);
+                    filter.param(name, pattern);
+                }
+                filter.where("(" + String.join(" or ", likes) + ")");
+            }
+        }
+        filter.score(String.join(" + ", weights));
+    }
+
+    /** Joins the records having one of these terms; the join's weight expression. */
+    private static String joinWord(Filter filter, Tables tables, String alias, Set<String> terms) {
+        if (terms.size() == 1) {
+            filter.join("join %1$s %2$s on %2$s.%3$s = r.id and %2$s.term = :%2$s"
+                    .formatted(tables.terms(), alias, tables.key()), alias, terms.iterator().next());
+        } else {
+            filter.join(distinctRecords(tables, alias, "t.term in :" + alias), alias, List.copyOf(terms));
+        }
+        return alias + ".weight";
+    }
+
+    /**
+     * Joins the records having a term that starts with one of these: a range of the term index per start (the
+     * {@code like} only confirms what the range found, whatever the database's collation).
+     */
+    private static String joinPrefix(Filter filter, Tables tables, String alias, Set<String> starts) {
+        List<String> ranges = new ArrayList<>();
+        int i = 0;
+        for (String start : starts) {
+            String name = alias + "s" + i++;
+            ranges.add("(t.term >= :%1$sa and t.term < :%1$sb and t.term like :%1$sc)".formatted(name));
+            filter.param(name + "a", start);
+            filter.param(name + "b", start.substring(0, start.length() - 1)
+                    + (char) (start.charAt(start.length() - 1) + 1));
+            filter.param(name + "c", start + "%");
+        }
+        filter.join(distinctRecords(tables, alias, String.join(" or ", ranges)));
+        return alias + ".weight";
+    }
+
+    /** A join of the distinct records whose terms meet the condition, with their best weight among those terms. */
+    private static String distinctRecords(Tables tables, String alias, String condition) {
+        return ("join (select t.%3$s as id, max(t.weight) as weight from %1$s t where %4$s group by t.%3$s) %2$s"
+                + " on %2$s.id = r.id").formatted(tables.terms(), alias, tables.key(), condition);
+    }
+
+    /**
+     * Replaces the index entries of statements, each id with what its texts give (see {@link SearchTerms#index}).
+     * The index takes keys and entries rather than statements, so that it knows no feature: the statement package
+     * says what a statement's texts are.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void indexStatements(Map<Long, Set<String>> wordsById) {
-        replace("statement_term", "statement_id", wordsById);
+    public void indexStatements(Map<Long, SearchTerms.Indexed> entries) {
+        replace("statement", entries);
     }
 
     /**
-     * Replaces the words of events, each id with its words; the event package gathers them (title, summary and the
-     * text of its statements).
+     * Replaces the index entries of events; the event package gathers their texts (title, summary and the text of
+     * its statements).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void indexEvents(Map<Long, Set<String>> wordsById) {
-        replace("event_term", "event_id", wordsById);
+    public void indexEvents(Map<Long, SearchTerms.Indexed> entries) {
+        replace("event", entries);
     }
 
     /**
-     * Replaces the words of rows in JDBC batches, inserting in word order (the order of the index they fill). The
-     * term tables are written with plain SQL, never as managed entities: a row deleted and inserted again in one
-     * transaction would clash in the persistence context.
+     * Replaces the terms and stems of records in JDBC batches, inserting terms in term order (the order of the index
+     * they fill). The tables are written with plain SQL, never as managed entities: a row deleted and inserted again
+     * in one transaction would clash in the persistence context.
      */
-    private void replace(String table, String column, Map<Long, Set<String>> termsById) {
-        record Entry(String term, long id) {
+    private void replace(String kind, Map<Long, SearchTerms.Indexed> entries) {
+        record Entry(String term, long id, int weight) {
         }
-        List<Entry> entries = new ArrayList<>();
-        termsById.forEach((id, terms) -> terms.forEach(term -> entries.add(new Entry(term, id))));
-        entries.sort(Comparator.comparing(Entry::term).thenComparingLong(Entry::id));
+        List<Entry> terms = new ArrayList<>();
+        entries.forEach((id, entry) -> entry.terms().forEach((term, weight) -> terms.add(new Entry(term, id, weight))));
+        terms.sort(Comparator.comparing(Entry::term).thenComparingLong(Entry::id));
+        String key = kind + "_id";
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from " + table + " where " + column + " = ?")) {
-                for (Long id : termsById.keySet()) {
-                    delete.setLong(1, id);
-                    delete.addBatch();
+            for (String table : List.of(kind + "_term", kind + "_stems")) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "delete from " + table + " where " + key + " = ?")) {
+                    for (Long id : entries.keySet()) {
+                        delete.setLong(1, id);
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
                 }
-                delete.executeBatch();
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into " + table + " (term, " + column + ") values (?, ?)")) {
-                for (Entry entry : entries) {
+                    "insert into " + kind + "_term (term, " + key + ", weight) values (?, ?, ?)")) {
+                for (Entry entry : terms) {
                     insert.setString(1, entry.term());
                     insert.setLong(2, entry.id());
+                    insert.setInt(3, entry.weight());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into " + kind + "_stems (" + key + ", stems) values (?, ?)")) {
+                for (Map.Entry<Long, SearchTerms.Indexed> entry : entries.entrySet()) {
+                    insert.setLong(1, entry.getKey());
+                    insert.setString(2, entry.getValue().stems());
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -1,40 +1,231 @@
 package org.parley.search;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.tartarus.snowball.SnowballStemmer;
 
 /**
- * The words of a text as the search index keeps them: Unicode letters and digits, lowercased, with accents removed,
- * so that "Sécurité" and "securite" are the same word.
+ * What the search index keeps of a text, and what a searched word may be in it: the text's words, lowercased,
+ * reduced to their stem by the Snowball stemmer of the text's language (Lucene's, from lucene-analysis-common), with
+ * accents removed, so that "révolutions", "Revolution" and "revolution" are one term in a French text.
+ *
+ * <p>Each word gives two forms: the stem of the word without its accents, and the stem of the word as written,
+ * without accents afterwards. Stemmers read accents ("organisées" is "organis" only with its accents; "sécurité" is
+ * "secur" with them and "securit" without), so a text keeps both forms and a searched word looks for both: a word
+ * typed with or without its accents finds the text written either way.
+ *
+ * <p>Words are split here rather than by a Lucene tokenizer, at anything but a letter, a digit or a combining mark,
+ * so that every language splits "l'organisation" or "Xi-Jinping" alike: a searched word then has the same number of
+ * parts in every language, which the phrase patterns need.
  */
 public final class SearchTerms {
 
+    /** Longest term kept; longer words are cut. */
     public static final int MAX_LENGTH = 100;
 
+    /** Longest stem sequence kept for a record's phrases (the column's size). */
+    public static final int MAX_STEMS = 1_000_000;
+
+    /**
+     * The Snowball stemmer of each language (the primary subtag of a BCP 47 tag: "fr" for "fr-CA"): those of the
+     * data (French, English, Russian, Spanish, German, Portuguese, Italian) and a few more of diplomacy. A text in
+     * another language, or in none, keeps its words unstemmed.
+     */
+    static final Map<String, String> STEMMERS = Map.ofEntries(
+            Map.entry("fr", "French"), Map.entry("en", "English"), Map.entry("ru", "Russian"),
+            Map.entry("es", "Spanish"), Map.entry("de", "German"), Map.entry("pt", "Portuguese"),
+            Map.entry("it", "Italian"), Map.entry("nl", "Dutch"), Map.entry("tr", "Turkish"),
+            Map.entry("ar", "Arabic"));
+
+    /** The language of the texts that have none of their own: event titles, summaries and translations. */
+    public static final String ENGLISH = "en";
+
+    /** BM25's term-frequency saturation and length normalisation, with an average text length fixed in advance. */
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    private static final double AVERAGE_WORDS = 40;
+
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
+
+    /** Stemmers keep state: one of each per thread. */
+    private static final ThreadLocal<Map<String, SnowballStemmer>> STEMMER_INSTANCES =
+            ThreadLocal.withInitial(HashMap::new);
 
     private SearchTerms() {
     }
 
-    /** The distinct words of the texts; null texts are skipped. */
-    public static Set<String> of(String... texts) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (String text : texts) {
-            if (text == null) {
+    /** A text and its language (a BCP 47 tag; null when unknown: its words are not stemmed). */
+    public record Field(String text, String language) {
+    }
+
+    /**
+     * What the index keeps of a record: each term with its weight, and the sequences of its texts' stems, which a
+     * quoted phrase is matched against.
+     *
+     * @param terms each term and its weight in the record (see {@link #weight})
+     * @param stems each text's stems in order, as {@code " a b c "}, the texts separated by {@code ;}, for a
+     *              {@code like '% a b %'} on records that have every word of a phrase
+     */
+    public record Indexed(Map<String, Integer> terms, String stems) {
+    }
+
+    /** A text in its language and its English translation (either may be null). */
+    public static List<Field> translated(String text, String language, String translation) {
+        return List.of(new Field(text, language), new Field(translation, ENGLISH));
+    }
+
+    /** The index entry of a record made of these texts; null texts are skipped. */
+    public static Indexed index(List<Field> fields) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Set<String> sequences = new LinkedHashSet<>();
+        int length = 0;
+        for (Field field : fields) {
+            if (field.text() == null) {
                 continue;
             }
-            String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
-                    .toLowerCase(Locale.ROOT);
-            for (String word : NOT_WORD.split(folded)) {
-                if (!word.isEmpty()) {
-                    terms.add(word.length() > MAX_LENGTH ? word.substring(0, MAX_LENGTH) : word);
+            List<String> words = words(field.text());
+            length += words.size();
+            String stemmer = stemmerOf(field.language());
+            List<String> plain = new ArrayList<>(words.size());
+            List<String> written = new ArrayList<>(words.size());
+            for (String word : words) {
+                String[] forms = forms(word, stemmer);
+                plain.add(forms[0]);
+                written.add(forms[1]);
+                counts.merge(forms[0], 1, Integer::sum);
+                if (!forms[1].equals(forms[0])) {
+                    counts.merge(forms[1], 1, Integer::sum);
                 }
             }
+            if (!words.isEmpty()) {
+                sequences.add(" " + String.join(" ", plain) + " ");
+                sequences.add(" " + String.join(" ", written) + " ");
+            }
+        }
+        Map<String, Integer> terms = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> count : counts.entrySet()) {
+            terms.put(count.getKey(), weight(count.getValue(), length));
+        }
+        String stems = String.join(";", sequences);
+        return new Indexed(terms, stems.length() > MAX_STEMS ? stems.substring(0, MAX_STEMS) : stems);
+    }
+
+    /**
+     * A term's weight in a record, BM25's term part: {@code 100 × tf × (k1 + 1) / (tf + k1 × (1 − b + b × len /
+     * avg))} with k1 = 1.2, b = 0.75 and an average of 40 words, rounded. More occurrences weigh more, with
+     * diminishing returns, and the same count weighs less in a longer record. An integer, so that scores order and
+     * page exactly.
+     */
+    static int weight(int occurrences, int length) {
+        double norm = K1 * (1 - B + B * length / AVERAGE_WORDS);
+        return (int) Math.round(100 * occurrences * (K1 + 1) / (occurrences + norm));
+    }
+
+    /** The words of a text in order: lowercase, split at anything but letters, digits and combining marks. */
+    public static List<String> words(String text) {
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        for (String word : NOT_WORD.split(lower)) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Every term a word may be in the index, whatever the language of the text it is in: its two forms under each
+     * stemmer, and unstemmed.
+     */
+    public static Set<String> alternatives(String word) {
+        Set<String> terms = new LinkedHashSet<>();
+        terms.add(cut(fold(word)));
+        for (String stemmer : STEMMERS.values()) {
+            String[] forms = forms(word, stemmer);
+            terms.add(forms[0]);
+            terms.add(forms[1]);
         }
         return terms;
+    }
+
+    /**
+     * The {@code like} patterns of a phrase, one per stemmer and form: {@code "% a b c %"}, which a record's
+     * {@link Indexed#stems} matches when one of its texts has these words adjacent and in this order.
+     */
+    public static Set<String> phrasePatterns(List<String> words) {
+        Set<String> patterns = new LinkedHashSet<>();
+        patterns.add(pattern(words.stream().map(w -> cut(fold(w))).toList()));
+        for (String stemmer : STEMMERS.values()) {
+            for (int form = 0; form < 2; form++) {
+                int f = form;
+                patterns.add(pattern(words.stream().map(w -> forms(w, stemmer)[f]).toList()));
+            }
+        }
+        return patterns;
+    }
+
+    private static String pattern(List<String> stems) {
+        // terms hold letters, digits and nothing else, so nothing in them is a like wildcard
+        return "% " + String.join(" ", stems) + " %";
+    }
+
+    /** A word folded as the index keeps it, unstemmed: for prefixes. */
+    public static String folded(String word) {
+        return cut(fold(word));
+    }
+
+    /** The stemmer of a language tag, or null. */
+    static String stemmerOf(String language) {
+        if (language == null) {
+            return null;
+        }
+        int dash = language.indexOf('-');
+        return STEMMERS.get((dash < 0 ? language : language.substring(0, dash)).toLowerCase(Locale.ROOT));
+    }
+
+    /** The word's two forms: the stem of the word without accents, and the stem of the word, without accents. */
+    private static String[] forms(String word, String stemmer) {
+        String folded = fold(word);
+        if (stemmer == null) {
+            String term = cut(folded);
+            return new String[] {term, term};
+        }
+        String plain = cut(stem(stemmer, folded));
+        String written = folded.equals(word) ? plain : cut(fold(stem(stemmer, word)));
+        return new String[] {plain, written};
+    }
+
+    private static String stem(String stemmer, String word) {
+        SnowballStemmer instance = STEMMER_INSTANCES.get().computeIfAbsent(stemmer, SearchTerms::newStemmer);
+        instance.setCurrent(word);
+        instance.stem();
+        return instance.getCurrent();
+    }
+
+    private static SnowballStemmer newStemmer(String name) {
+        try {
+            return (SnowballStemmer) Class.forName("org.tartarus.snowball.ext." + name + "Stemmer")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no Snowball stemmer " + name, e);
+        }
+    }
+
+    /** Lowercase without accents (marks removed after canonical decomposition). */
+    private static String fold(String word) {
+        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    private static String cut(String term) {
+        return term.length() > MAX_LENGTH ? term.substring(0, MAX_LENGTH) : term;
     }
 }

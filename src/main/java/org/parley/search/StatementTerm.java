@@ -20,6 +20,9 @@ public class StatementTerm {
     @Column(name = "statement_id")
     public Long statementId;
 
+    /** The term's weight in the record, for {@code sort=relevance} (see {@link SearchTerms#weight}). */
+    public int weight;
+
     public record Key(String term, Long statementId) implements Serializable {
     }
 }

@@ -39,8 +39,11 @@ public class StatementFilterParams implements FilterParams<StatementQuery> {
     public String to;
 
     @QueryParam("q")
-    @Parameter(description = "Words that must all appear in the text or its translation; case and accents are"
-            + " ignored (securite finds sécurité)", example = "Asie centrale")
+    @Parameter(description = "Words that must all appear in the text or its translation, each in any of its"
+            + " inflections in the statement's language (revolution finds révolutions; the translation is English);"
+            + " case and accents are ignored (securite finds sécurité). `\"révolutions de couleur\"` in quotes: these"
+            + " words adjacent, in this order; `kazakh*`: words that start so. At most 10 words",
+            example = "Asie centrale")
     public String q;
 
     @Override
@@ -53,7 +56,7 @@ public class StatementFilterParams implements FilterParams<StatementQuery> {
                 params.language("language", language),
                 params.date("from", from),
                 params.date("to", to),
-                params.words("q", q));
+                params.search("q", q));
         params.range("from", query.from(), "to", query.to());
         return query;
     }

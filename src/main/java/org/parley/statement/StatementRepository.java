@@ -54,8 +54,8 @@ public class StatementRepository implements PanacheRepository<Statement> {
         if (query.to() != null) {
             filter.where("eventDate <= :to", "to", query.to());
         }
-        if (!query.words().isEmpty()) {
-            SearchIndex.matchStatements(filter, query.words());
+        if (!query.search().isEmpty()) {
+            SearchIndex.matchStatements(filter, query.search());
         }
         return filter;
     }

@@ -255,6 +255,12 @@ public class StatementService implements RecordService<Statement, StatementReque
         }
     }
 
+    /** Indexes these statements anew (not their events): for a search index rebuilt after its analysis changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void index(List<Long> ids) {
+        searchIndex.indexStatements(words(statements.list("id in ?1", ids)));
+    }
+
     /** Indexes the words of these events, after statements were created in bulk. */
     public void indexEvents(Collection<Long> eventIds) {
         eventWords.index(eventIds);
@@ -371,10 +377,11 @@ public class StatementService implements RecordService<Statement, StatementReque
         eventWords.index(statement.event);
     }
 
-    /** A statement's words are those of its text and its translation. */
-    private static Map<Long, Set<String>> words(Collection<Statement> statements) {
-        Map<Long, Set<String>> words = new HashMap<>();
-        statements.forEach(statement -> words.put(statement.id, SearchTerms.of(statement.text, statement.translation)));
+    /** A statement's words are those of its text, in its language, and of its English translation. */
+    private static Map<Long, SearchTerms.Indexed> words(Collection<Statement> statements) {
+        Map<Long, SearchTerms.Indexed> words = new HashMap<>();
+        statements.forEach(statement -> words.put(statement.id,
+                SearchTerms.index(SearchTerms.translated(statement.text, statement.language, statement.translation))));
         return words;
     }
 }

@@ -14,6 +14,7 @@ public final class Filter {
     private final List<String> joins = new ArrayList<>();
     private final List<String> clauses = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
+    private String score;
 
     /**
      * An inner join that keeps only the records with a matching row, written against the root as {@code r}; it
@@ -24,6 +25,12 @@ public final class Filter {
     public Filter join(String join, String name, Object value) {
         joins.add(join);
         parameters.put(name, value);
+        return this;
+    }
+
+    /** A join as {@link #join(String, String, Object)}, whose parameters are set with {@link #param}. */
+    public Filter join(String join) {
+        joins.add(join);
         return this;
     }
 
@@ -53,12 +60,24 @@ public final class Filter {
         copy.joins.addAll(joins);
         copy.clauses.addAll(clauses);
         copy.parameters.putAll(parameters);
+        copy.score = score;
         return copy;
     }
 
     public Filter param(String name, Object value) {
         parameters.put(name, value);
         return this;
+    }
+
+    /** How well a record matches a search, an integer expression over the joins, for {@code sort=relevance}. */
+    public Filter score(String expression) {
+        this.score = expression;
+        return this;
+    }
+
+    /** The search's score expression, or null when the filter searches nothing. */
+    public String score() {
+        return score;
     }
 
     /** {@code from <entity> r <joins> where <clauses>}: the records of the entity, as {@code r}, that match. */

@@ -31,6 +31,12 @@ public final class Paging {
     public static final String DEFAULT_SIZE = "20";
     public static final String TOTAL_COUNT = "X-Total-Count";
 
+    /**
+     * The sort path of a search's relevance: the filter's score (see {@link Filter#score}), best first, whichever
+     * way {@code sort} names it.
+     */
+    public static final String RELEVANCE = "@relevance";
+
     private Paging() {
     }
 
@@ -43,7 +49,7 @@ public final class Paging {
         long total = lists.count(lists.generation(), repository, entity, filter);
         if (!request.keyset()) {
             List<E> items = repository.find("select r " + filter.from(entity) + " order by "
-                    + orderBy(sort.getColumns()), filter.parameters()).page(request.page(), request.size()).list();
+                    + orderBy(sort.getColumns(), filter), filter.parameters()).page(request.page(), request.size()).list();
             return new Page<>(items, total, null);
         }
         return after(repository, entity, filter, sort, request, total);
@@ -60,7 +66,7 @@ public final class Paging {
         long total = lists.count(generation, repository, entity, filter);
         EntityManager entityManager = repository.getEntityManager();
         List<Sort.Column> columns = sort.getColumns();
-        String orderBy = orderBy(columns);
+        String orderBy = orderBy(columns, filter);
         return lists.page(generation, entity, filter, List.of(orderBy, request), () -> {
             Filter page = filter.copy();
             if (request.keyset() && request.after() != null) {
@@ -79,7 +85,7 @@ public final class Paging {
                 return new Page<>(ids, total, null);
             }
             ids = ids.subList(0, request.size());
-            Object[] keys = keysOf(repository, entity, columns, ids.get(ids.size() - 1));
+            Object[] keys = keysOf(repository, entity, columns, filter, ids.get(ids.size() - 1));
             return new Page<>(List.copyOf(ids), total, new Cursor(request.sort(), Arrays.asList(keys)).encode());
         });
     }
@@ -109,8 +115,8 @@ public final class Paging {
     public static void forEachRowBatch(EntityManager entityManager, String from, String fields,
             Filter filter, Sort sort, int batchSize, Consumer<List<Object[]>> sink) {
         List<Sort.Column> columns = sort.getColumns();
-        String keys = String.join(", ", columns.stream().map(Paging::qualified).toList());
-        String orderBy = orderBy(columns);
+        String keys = String.join(", ", columns.stream().map(c -> qualified(c, filter)).toList());
+        String orderBy = orderBy(columns, filter);
         List<Object> after = null;
         while (true) {
             Filter batch = filter.copy();
@@ -144,14 +150,24 @@ public final class Paging {
         });
     }
 
-    private static String orderBy(List<Sort.Column> columns) {
+    private static String orderBy(List<Sort.Column> columns, Filter filter) {
         return String.join(", ", columns.stream()
-                .map(c -> qualified(c) + (c.getDirection() == Sort.Direction.Descending ? " desc" : "")).toList());
+                .map(c -> qualified(c, filter) + (c.getDirection() == Sort.Direction.Descending ? " desc" : ""))
+                .toList());
     }
 
-    /** A sort column as a path from the filter's root, {@code r} (see {@link Filter#from}): a join may expose it too. */
-    private static String qualified(Sort.Column column) {
-        return "r." + column.getName();
+    /**
+     * A sort column as a path from the filter's root, {@code r} (see {@link Filter#from}): a join may expose it too;
+     * the relevance is the filter's score.
+     */
+    private static String qualified(Sort.Column column, Filter filter) {
+        if (!column.getName().equals(RELEVANCE)) {
+            return "r." + column.getName();
+        }
+        if (filter.score() == null) {
+            throw ProblemException.invalid(Violation.query("sort", "'relevance' ranks the matches of q: give q"));
+        }
+        return "(" + filter.score() + ")";
     }
 
     private static <E extends Record> Page<E> after(PanacheRepositoryBase<E, Long> repository, String entity,
@@ -161,12 +177,12 @@ public final class Paging {
             filter.where(after(columns, request.after().keys(), filter));
         }
         // one row more than asked tells whether there is a next page
-        List<E> items = repository.find("select r " + filter.from(entity) + " order by " + orderBy(columns),
+        List<E> items = repository.find("select r " + filter.from(entity) + " order by " + orderBy(columns, filter),
                 filter.parameters()).page(0, request.size() + 1).list();
         String next = null;
         if (items.size() > request.size()) {
             items = items.subList(0, request.size());
-            Object[] keys = keysOf(repository, entity, columns, items.get(items.size() - 1).id);
+            Object[] keys = keysOf(repository, entity, columns, filter, items.get(items.size() - 1).id);
             next = new Cursor(request.sort(), Arrays.asList(keys)).encode();
         }
         return new Page<>(items, total, next);
@@ -188,7 +204,7 @@ public final class Paging {
         boolean oneWay = columns.stream().map(Sort.Column::getDirection).distinct().count() == 1;
         if (oneWay) {
             String op = columns.get(0).getDirection() == Sort.Direction.Descending ? " < " : " > ";
-            List<String> names = columns.stream().map(Paging::qualified).toList();
+            List<String> names = columns.stream().map(c -> qualified(c, filter)).toList();
             List<String> params = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> ":k" + i).toList();
             return "(" + String.join(", ", names) + ")" + op + "(" + String.join(", ", params) + ")";
         }
@@ -196,24 +212,29 @@ public final class Paging {
         for (int j = 0; j < columns.size(); j++) {
             List<String> terms = new ArrayList<>();
             for (int i = 0; i < j; i++) {
-                terms.add(qualified(columns.get(i)) + " = :k" + i);
+                terms.add(qualified(columns.get(i), filter) + " = :k" + i);
             }
             String op = columns.get(j).getDirection() == Sort.Direction.Descending ? " < " : " > ";
-            terms.add(qualified(columns.get(j)) + op + ":k" + j);
+            terms.add(qualified(columns.get(j), filter) + op + ":k" + j);
             alternatives.add("(" + String.join(" and ", terms) + ")");
         }
         // implied by the alternatives, but only this bound lets an index scan start at the cursor
-        String first = qualified(columns.get(0))
+        String first = qualified(columns.get(0), filter)
                 + (columns.get(0).getDirection() == Sort.Direction.Descending ? " <= :k0" : " >= :k0");
         return "(" + first + " and (" + String.join(" or ", alternatives) + "))";
     }
 
+    /**
+     * The sort keys of a row of the page, read through the filter: a key may be the search's score, which its joins
+     * make.
+     */
     private static Object[] keysOf(PanacheRepositoryBase<?, Long> repository, String entity, List<Sort.Column> columns,
-            Long id) {
-        String select = String.join(", ", columns.stream().map(Paging::qualified).toList());
-        Object result = repository.getEntityManager()
-                .createQuery("select " + select + " from " + entity + " r where r.id = :id")
-                .setParameter("id", id).getSingleResult();
+            Filter filter, Long id) {
+        String select = String.join(", ", columns.stream().map(c -> qualified(c, filter)).toList());
+        jakarta.persistence.Query query = repository.getEntityManager()
+                .createQuery("select " + select + " " + filter.from(entity) + " and r.id = :keyOf");
+        filter.parameters().forEach(query::setParameter);
+        Object result = query.setParameter("keyOf", id).getSingleResult();
         return columns.size() == 1 ? new Object[] {result} : (Object[]) result;
     }
 

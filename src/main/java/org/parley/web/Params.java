@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.parley.problem.ProblemException;
 import org.parley.problem.Violation;
+import org.parley.search.SearchQuery;
 import org.parley.store.Cursor;
 import org.parley.store.PageRequest;
 import org.parley.value.CountryCodes;
@@ -27,6 +28,8 @@ import org.parley.value.Slug;
 public final class Params {
 
     private final List<Violation> violations = new ArrayList<>();
+    /** Whether a {@code q} of this request searches: {@code sort=relevance} needs one, read before the sort. */
+    private boolean searches;
 
     /** The deepest page: its first row, page × size, must still be an int offset for the largest size. */
     static final int MAX_PAGE = Integer.MAX_VALUE / Paging.MAX_SIZE;
@@ -229,20 +232,21 @@ public final class Params {
         return result;
     }
 
-    /** The words to search for in a {@code q} parameter: accent- and case-folded, at most ten. */
-    public List<String> words(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        List<String> words = new ArrayList<>(org.parley.search.SearchTerms.of(value));
-        if (value.length() > 500) {
+    /**
+     * A {@code q} parameter: words, quoted phrases and prefixes (see {@link SearchQuery}), at most ten words in
+     * 500 characters.
+     */
+    public SearchQuery search(String name, String value) {
+        if (value != null && value.length() > 500) {
             violations.add(Violation.query(name, "must be at most 500 characters"));
-        } else if (words.isEmpty()) {
-            violations.add(Violation.query(name, "has no word to search for"));
-        } else if (words.size() > org.parley.search.SearchIndex.MAX_WORDS) {
-            violations.add(Violation.query(name, "has more than " + org.parley.search.SearchIndex.MAX_WORDS + " words"));
+            return SearchQuery.none();
         }
-        return words;
+        SearchQuery query = SearchQuery.parse(value);
+        searches |= !query.isEmpty();
+        if (query.problem() != null) {
+            violations.add(Violation.query(name, query.problem()));
+        }
+        return query;
     }
 
     /** A code of 1 to {@code max} digits, such as a CAMEO prefix. */
@@ -299,10 +303,17 @@ public final class Params {
                 sortKey(key, key, allowed.keySet()); // records the violation
                 continue;
             }
+            if (paths.contains(Paging.RELEVANCE) && !searches) {
+                violations.add(Violation.query("sort", "'" + key + "' ranks the matches of q: give q, or another"
+                        + " sort"));
+                continue;
+            }
             for (String path : paths) {
-                // a path marked "+" is always ascending, e.g. statements keep their order within an event
+                // a path marked "+" is always ascending, e.g. statements keep their order within an event; the
+                // relevance is always best first
                 boolean fixed = path.startsWith("+");
-                Sort.Direction direction = descending && !fixed ? Sort.Direction.Descending : Sort.Direction.Ascending;
+                Sort.Direction direction = path.equals(Paging.RELEVANCE) || descending && !fixed
+                        ? Sort.Direction.Descending : Sort.Direction.Ascending;
                 String column = fixed ? path.substring(1) : path;
                 sort = sort == null ? Sort.by(column, direction) : sort.and(column, direction);
             }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.participant.ParticipantRepository;
+import org.parley.search.SearchQuery;
 import org.parley.statement.StatementQuery;
 import org.parley.statement.StatementRepository;
 import org.parley.web.Paging;
@@ -69,7 +70,7 @@ class BatchTest {
 
         Sort newestFirst = Sort.by("eventDate", Sort.Direction.Descending).and("event.id", Sort.Direction.Descending)
                 .and("position").and("id", Sort.Direction.Descending);
-        StatementQuery query = new StatementQuery(null, speaker, null, List.of(), null, null, null, List.of());
+        StatementQuery query = new StatementQuery(null, speaker, null, List.of(), null, null, null, SearchQuery.none());
         List<Integer> sizes = new ArrayList<>();
         List<Long> seen = new ArrayList<>();
         Paging.forEachRowBatch(statements.getEntityManager(), "Statement", "id", statements.filter(query),
