@@ -68,7 +68,7 @@ public record SearchQuery(List<Clause> clauses, String problem) {
                 if (SearchTerms.folded(prefix).length() < MIN_PREFIX) {
                     problem = "has the prefix '" + prefix + "*', shorter than " + MIN_PREFIX + " letters";
                 }
-                clauses.add(new Prefix(prefix, prefixStarts(prefix)));
+                clauses.add(new Prefix(prefix, SearchTerms.prefixStarts(prefix, MIN_PREFIX)));
             } else if (parts.size() == 1) {
                 clauses.add(word(parts.get(0)));
             } else {
@@ -86,27 +86,6 @@ public record SearchQuery(List<Clause> clauses, String problem) {
 
     private static Word word(String word) {
         return new Word(word, SearchTerms.alternatives(word));
-    }
-
-    /**
-     * The starts a prefix's terms may have: the prefix folded, and its stems (which are never longer), so that
-     * {@code revolution*} finds the French stem "revolu" of "révolutions" and {@code kazakh*} finds "kazakhstan".
-     * Starts that another start already covers are dropped.
-     */
-    private static Set<String> prefixStarts(String prefix) {
-        Set<String> candidates = SearchTerms.alternatives(prefix);
-        Set<String> starts = new java.util.TreeSet<>();
-        for (String candidate : candidates) {
-            if (candidate.length() >= MIN_PREFIX
-                    && candidates.stream().noneMatch(c -> !c.equals(candidate) && c.length() >= MIN_PREFIX
-                            && candidate.startsWith(c))) {
-                starts.add(candidate);
-            }
-        }
-        if (starts.isEmpty()) {
-            starts.add(SearchTerms.folded(prefix));
-        }
-        return starts;
     }
 
     /** A quoted phrase, a bare word, or a bare word ending in {@code *}. */

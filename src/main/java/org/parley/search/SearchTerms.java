@@ -22,6 +22,10 @@ import org.tartarus.snowball.SnowballStemmer;
  * "secur" with them and "securit" without), so a text keeps both forms and a searched word looks for both: a word
  * typed with or without its accents finds the text written either way.
  *
+ * <p>A term is tagged with the language whose stemmer made it ({@code fr:revolu}; {@code :word} for a text in a
+ * language without a stemmer), so that a searched word finds a text only by that text's own stemmer: the Italian stem
+ * of "securite" is "secur", which must not find the English "security".
+ *
  * <p>Words are split here rather than by a Lucene tokenizer, at anything but a letter, a digit or a combining mark,
  * so that every language splits "l'organisation" or "Xi-Jinping" alike: a searched word then has the same number of
  * parts in every language, which the phrase patterns need.
@@ -44,6 +48,9 @@ public final class SearchTerms {
             Map.entry("es", "Spanish"), Map.entry("de", "German"), Map.entry("pt", "Portuguese"),
             Map.entry("it", "Italian"), Map.entry("nl", "Dutch"), Map.entry("tr", "Turkish"),
             Map.entry("ar", "Arabic"));
+
+    /** The tag of the terms of texts whose language has no stemmer. */
+    static final String NO_STEMMER = "";
 
     /** The language of the texts that have none of their own: event titles, summaries and translations. */
     public static final String ENGLISH = "en";
@@ -94,16 +101,16 @@ public final class SearchTerms {
             }
             List<String> words = words(field.text());
             length += words.size();
-            String stemmer = stemmerOf(field.language());
+            String language = languageOf(field.language());
             List<String> plain = new ArrayList<>(words.size());
             List<String> written = new ArrayList<>(words.size());
             for (String word : words) {
-                String[] forms = forms(word, stemmer);
+                String[] forms = forms(word, STEMMERS.get(language));
                 plain.add(forms[0]);
                 written.add(forms[1]);
-                counts.merge(forms[0], 1, Integer::sum);
+                counts.merge(term(language, forms[0]), 1, Integer::sum);
                 if (!forms[1].equals(forms[0])) {
-                    counts.merge(forms[1], 1, Integer::sum);
+                    counts.merge(term(language, forms[1]), 1, Integer::sum);
                 }
             }
             if (!words.isEmpty()) {
@@ -144,17 +151,41 @@ public final class SearchTerms {
 
     /**
      * Every term a word may be in the index, whatever the language of the text it is in: its two forms under each
-     * stemmer, and unstemmed.
+     * language's stemmer, and unstemmed for texts in other languages.
      */
     public static Set<String> alternatives(String word) {
         Set<String> terms = new LinkedHashSet<>();
-        terms.add(cut(fold(word)));
-        for (String stemmer : STEMMERS.values()) {
+        terms.add(term(NO_STEMMER, fold(word)));
+        STEMMERS.forEach((language, stemmer) -> {
             String[] forms = forms(word, stemmer);
-            terms.add(forms[0]);
-            terms.add(forms[1]);
-        }
+            terms.add(term(language, forms[0]));
+            terms.add(term(language, forms[1]));
+        });
         return terms;
+    }
+
+    /**
+     * The starts of the terms a prefix finds, in each language: the prefix folded and its two stemmed forms (a stem
+     * is never longer), so that {@code revolution*} finds the French stem "revolu" of "révolutions". A start that
+     * another start of its language already covers, or shorter than {@code minimum} letters, is left out.
+     */
+    public static Set<String> prefixStarts(String prefix, int minimum) {
+        Set<String> starts = new java.util.TreeSet<>();
+        String folded = fold(prefix);
+        starts.add(term(NO_STEMMER, folded));
+        STEMMERS.forEach((language, stemmer) -> {
+            List<String> candidates = new ArrayList<>(List.of(folded));
+            candidates.addAll(List.of(forms(prefix, stemmer)));
+            candidates.removeIf(c -> c.length() < minimum);
+            String shortest = candidates.stream().min(java.util.Comparator.comparingInt(String::length))
+                    .orElse(folded);
+            for (String candidate : candidates) {
+                if (candidate.equals(shortest) || !candidate.startsWith(shortest)) {
+                    starts.add(term(language, candidate));
+                }
+            }
+        });
+        return starts;
     }
 
     /**
@@ -178,18 +209,24 @@ public final class SearchTerms {
         return "% " + String.join(" ", stems) + " %";
     }
 
-    /** A word folded as the index keeps it, unstemmed: for prefixes. */
+    /** A word folded as the index keeps it, unstemmed. */
     public static String folded(String word) {
         return cut(fold(word));
     }
 
-    /** The stemmer of a language tag, or null. */
-    static String stemmerOf(String language) {
-        if (language == null) {
-            return null;
+    /** The language of a BCP 47 tag whose stemmer the index uses ("fr" for "fr-CA"), or {@link #NO_STEMMER}. */
+    static String languageOf(String tag) {
+        if (tag == null) {
+            return NO_STEMMER;
         }
-        int dash = language.indexOf('-');
-        return STEMMERS.get((dash < 0 ? language : language.substring(0, dash)).toLowerCase(Locale.ROOT));
+        int dash = tag.indexOf('-');
+        String language = (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
+        return STEMMERS.containsKey(language) ? language : NO_STEMMER;
+    }
+
+    /** A term as the index keeps it: the language of its stemmer, a colon, and the form, cut to the maximum. */
+    private static String term(String language, String form) {
+        return cut(language + ":" + form);
     }
 
     /** The word's two forms: the stem of the word without accents, and the stem of the word, without accents. */

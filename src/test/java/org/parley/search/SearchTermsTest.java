@@ -50,8 +50,9 @@ class SearchTermsTest {
 
     @Test
     void aTextInAnotherLanguageKeepsItsWordsWhole() {
-        assertNull(SearchTerms.stemmerOf("kk"));
-        assertNull(SearchTerms.stemmerOf(null));
+        assertEquals("", SearchTerms.languageOf("kk"));
+        assertEquals("", SearchTerms.languageOf(null));
+        assertEquals("pt", SearchTerms.languageOf("pt-BR"));
         assertTrue(finds("Қазақстан", "Қазақстан Республикасы", "kk"));
         assertFalse(finds("республика", "Қазақстан Республикасы", "kk"), "no stemmer for Kazakh: whole words");
         assertTrue(finds("республикасы", "Қазақстан Республикасы", "kk"));
@@ -63,6 +64,8 @@ class SearchTermsTest {
         assertFalse(finds("couleur", "contre les révolutions", "fr"));
         assertFalse(finds("sanction", "The ministers discussed the sanctions policy", "ru"),
                 "a text is stemmed by its own language only: Russian leaves English words whole");
+        assertFalse(finds("securite", "Regional security", "en"),
+                "the Italian stem of securite is secur, as is the English stem of security: each stays in its language");
     }
 
     @Test
@@ -79,7 +82,7 @@ class SearchTermsTest {
     void accentsChangeSomeStemsSoBothFormsAreKept() {
         // the French stemmer reads "organisées" as "organis" only with its accents
         SearchTerms.Indexed entry = SearchTerms.index(List.of(new SearchTerms.Field("organisées", "fr")));
-        assertEquals(Set.of("organise", "organis"), entry.terms().keySet());
+        assertEquals(Set.of("fr:organise", "fr:organis"), entry.terms().keySet());
         assertEquals(" organise ; organis ", entry.stems());
     }
 
@@ -98,12 +101,15 @@ class SearchTermsTest {
         assertEquals(4, query.clauses().size());
         assertTrue(query.clauses().get(0) instanceof SearchQuery.Phrase phrase && phrase.words().size() == 3);
         assertTrue(query.clauses().get(1) instanceof SearchQuery.Prefix prefix
-                && prefix.starts().equals(Set.of("kazakh")), query.clauses().get(1).toString());
+                && prefix.starts().containsAll(Set.of(":kazakh", "fr:kazakh", "en:kazakh"))
+                && prefix.starts().stream().allMatch(s -> s.endsWith(":kazakh") || s.endsWith(":kazak")),
+                query.clauses().get(1).toString());
         assertTrue(query.clauses().get(2) instanceof SearchQuery.Phrase split && split.words().size() == 2,
                 "a word the index splits is a phrase of its parts");
-        assertTrue(query.clauses().get(3) instanceof SearchQuery.Word word && word.terms().contains("securit"));
+        assertTrue(query.clauses().get(3) instanceof SearchQuery.Word word && word.terms().contains("fr:securit"));
         assertTrue(SearchQuery.parse("revolution*").clauses().get(0) instanceof SearchQuery.Prefix p
-                && p.starts().contains("revolu"), "a prefix's stems start terms too");
+                && p.starts().contains("fr:revolu") && !p.starts().contains("fr:revolution"),
+                "a prefix's stems start terms too, and cover the longer starts");
         assertTrue(SearchQuery.parse("\"unclosed phrase").clauses().get(0) instanceof SearchQuery.Phrase);
     }
 

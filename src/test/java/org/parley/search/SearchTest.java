@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.Api.anonymous;
 import static org.parley.Api.createEvent;
 import static org.parley.Api.createParticipant;
@@ -18,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Word search ignores case and accents, needs every word, and follows every write. */
+/**
+ * Word search ignores case and accents, finds inflections in each statement's language, reads quoted phrases and
+ * prefixes, ranks by relevance, needs every word, composes with the other filters, and follows every write.
+ */
 @QuarkusTest
 public class SearchTest {
 
@@ -92,5 +97,141 @@ public class SearchTest {
                 .body("violations[0].field", equalTo("q"));
         anonymous().queryParam("q", "a b c d e f g h i j k").get("/api/v1/statements").then().statusCode(400)
                 .body("violations[0].message", containsString("10 words"));
+    }
+
+    @Test
+    public void dictionaryFormsFindTheSeedsInflections() {
+        // the seed's French text says "révolutions", "organisées" and "couleur"
+        anonymous().queryParam("q", "revolution").get("/api/v1/statements").then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(1))
+                .body("items.text", everyItem(org.hamcrest.Matchers.anyOf(containsString("révolution"),
+                        containsString("Révolution"))));
+        anonymous().queryParam("q", "organise").get("/api/v1/statements").then()
+                .body("items.text", hasItem(containsString("méticuleusement organisées")));
+        anonymous().queryParam("q", "couleurs").get("/api/v1/statements").then()
+                .body("items.text", hasItem(containsString("révolutions de couleur")));
+    }
+
+    @Test
+    public void eachStatementIsStemmedInItsLanguageAndItsTranslationInEnglish() {
+        long speaker = createParticipant(unique("Polyglot"), "CH");
+        long event = createEvent(event("Multilingual talks " + unique("t"), "MEETING", "2024-03-04", List.of(speaker),
+                Map.of()));
+        Map<String, String[]> byLanguage = new java.util.LinkedHashMap<>();
+        byLanguage.put("fr", new String[] {"Les négociations ont été organisées à Genève", "négociation"});
+        byLanguage.put("ru", new String[] {"Стороны обсудили вопросы безопасности", "безопасность"});
+        byLanguage.put("es", new String[] {"Los ministros hablaron de los acuerdos", "hablar"});
+        byLanguage.put("de", new String[] {"Die Verhandlungen über die Sanktionen", "Verhandlung"});
+        byLanguage.put("pt", new String[] {"As conversações continuam entre os ministros", "conversação"});
+        byLanguage.put("it", new String[] {"I ministri hanno discusso le sanzioni", "sanzione"});
+        byLanguage.put("en", new String[] {"The delegations discussed the pipelines", "pipeline"});
+        Map<String, Long> ids = new java.util.HashMap<>();
+        byLanguage.forEach((language, text) -> ids.put(language, createStatement(event, speaker, text[0],
+                Map.of("language", language, "translation", "Envoys " + language + " welcomed the agreements"))));
+        byLanguage.forEach((language, text) -> assertEquals(List.of(ids.get(language).intValue()),
+                anonymous().queryParam("q", text[1]).queryParam("speaker", speaker).get("/api/v1/statements").then()
+                        .statusCode(200).extract().jsonPath().getList("items.id"), language + ": " + text[1]));
+        // English stems for every translation: "agreement" finds "agreements" and "welcome" finds "welcomed"
+        anonymous().queryParam("q", "welcome agreement").queryParam("speaker", speaker).get("/api/v1/statements")
+                .then().body("total", equalTo(byLanguage.size()));
+        // and an event is found by the stems of its statements
+        anonymous().queryParam("q", "sanzione").queryParam("participant", speaker).get("/api/v1/events").then()
+                .body("items.id", equalTo(List.of((int) event)));
+    }
+
+    @Test
+    public void aQuotedPhraseNeedsItsWordsAdjacentAndInOrder() {
+        anonymous().queryParam("q", "\"révolutions de couleur\"").get("/api/v1/statements").then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(1))
+                .body("items.text", everyItem(containsString("révolutions de couleur")));
+        anonymous().queryParam("q", "\"couleur de révolutions\"").get("/api/v1/statements").then()
+                .body("total", equalTo(0));
+        anonymous().queryParam("q", "\"revolution couleur\"").get("/api/v1/statements").then()
+                .body("total", equalTo(0));
+        // after stemming: the dictionary forms in the same order match
+        anonymous().queryParam("q", "\"revolution de couleurs\"").get("/api/v1/statements").then()
+                .body("items.text", everyItem(containsString("révolutions de couleur")));
+        anonymous().queryParam("q", "\"révolutions de couleur\"").get("/api/v1/events").then()
+                .body("items.title", hasItem(SEED_TITLE));
+        anonymous().queryParam("q", "\"couleur de révolutions\"").get("/api/v1/events").then()
+                .body("total", equalTo(0));
+
+        long speaker = createParticipant(unique("Envoy"), "FR");
+        long event = createEvent(event("Phrases " + unique("t"), "MEETING", "2024-05-06", List.of(speaker), Map.of()));
+        long inOrder = createStatement(event, speaker, "Il a défendu la sécurité collective du continent",
+                Map.of("language", "fr"));
+        createStatement(event, speaker, "La sécurité est une affaire collective", Map.of("language", "fr"));
+        createStatement(event, speaker, "Collectivement, nous voulons la sécurité", Map.of("language", "fr",
+                "translation", "Collectively, we want security"));
+        anonymous().queryParam("q", "\"securite collective\"").queryParam("speaker", speaker)
+                .get("/api/v1/statements").then().body("items.id", equalTo(List.of((int) inOrder)));
+        anonymous().queryParam("q", "securite collective").queryParam("speaker", speaker)
+                .get("/api/v1/statements").then().body("total", equalTo(3));
+    }
+
+    @Test
+    public void aPrefixFindsEveryWordThatStartsSo() {
+        anonymous().queryParam("q", "kazakh*").get("/api/v1/statements").then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(3))
+                .body("items.text", hasItem(containsString("Kazakhstan")))
+                .body("items.text", hasItem(containsString("kazakhe")));
+        long speaker = createParticipant(unique("Prefixer"), "KZ");
+        long event = createEvent(event("Prefixes " + unique("t"), "MEETING", "2024-06-07", List.of(speaker), Map.of()));
+        long a = createStatement(event, speaker, "Astana hosted the summit", Map.of("language", "en"));
+        long b = createStatement(event, speaker, "Astanaïa is a made-up word", Map.of("language", "en"));
+        createStatement(event, speaker, "Almaty hosted nothing", Map.of("language", "en"));
+        anonymous().queryParam("q", "astana*").queryParam("speaker", speaker).queryParam("sort", "id")
+                .get("/api/v1/statements").then().body("items.id", equalTo(List.of((int) a, (int) b)));
+        anonymous().queryParam("q", "astana* summit").queryParam("speaker", speaker)
+                .get("/api/v1/statements").then().body("items.id", equalTo(List.of((int) a)));
+        anonymous().queryParam("q", "as*").get("/api/v1/statements").then().statusCode(400)
+                .body("violations[0].field", equalTo("q"))
+                .body("violations[0].message", containsString("shorter than 3 letters"));
+    }
+
+    @Test
+    public void relevanceRanksTheBestMatchFirstAndPagesByCursor() {
+        long speaker = createParticipant(unique("Ranker"), "GB");
+        long event = createEvent(event("Ranking " + unique("t"), "MEETING", "2024-07-08", List.of(speaker), Map.of()));
+        long once = createStatement(event, speaker, "We spoke about trade, tariffs, ports, fishing rights, visas,"
+                + " students, energy prices and the weather in the north", Map.of("language", "en"));
+        long thrice = createStatement(event, speaker, "Trade, trade and trade", Map.of("language", "en"));
+        long twice = createStatement(event, speaker, "Trade deals and trade", Map.of("language", "en"));
+        anonymous().queryParam("q", "trade").queryParam("speaker", speaker).queryParam("sort", "relevance")
+                .get("/api/v1/statements").then().statusCode(200)
+                .body("items.id", equalTo(List.of((int) thrice, (int) twice, (int) once)));
+        // the same order a row at a time, by the cursors of the Link header
+        List<Integer> paged = new java.util.ArrayList<>();
+        String cursor = "*";
+        while (cursor != null) {
+            var page = anonymous().queryParam("q", "trade").queryParam("speaker", speaker)
+                    .queryParam("sort", "relevance").queryParam("size", 1).queryParam("cursor", cursor)
+                    .get("/api/v1/statements").then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        }
+        assertEquals(List.of((int) thrice, (int) twice, (int) once), paged);
+        // an export in that order
+        String csv = anonymous().accept("text/csv").queryParam("q", "trade").queryParam("speaker", speaker)
+                .queryParam("sort", "relevance").get("/api/v1/statements").then().statusCode(200).extract().asString();
+        List<String> rows = csv.lines().skip(1).toList();
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(0).startsWith(thrice + ","), rows.get(0));
+        assertTrue(rows.get(2).startsWith(once + ","), rows.get(2));
+        anonymous().queryParam("sort", "relevance").get("/api/v1/statements").then().statusCode(400)
+                .body("violations[0].field", equalTo("sort"))
+                .body("violations[0].message", containsString("give q"));
+        anonymous().queryParam("q", "trade").queryParam("sort", "relevance").queryParam("participant", speaker)
+                .get("/api/v1/events").then().statusCode(200).body("items.id", hasItem((int) event));
+    }
+
+    @Test
+    public void searchComposesWithStatistics() {
+        var timeline = anonymous().queryParam("q", "\"révolutions de couleur\"").queryParam("interval", "year")
+                .get("/api/v1/stats/timeline").then().statusCode(200).extract().jsonPath();
+        long events = anonymous().queryParam("q", "\"révolutions de couleur\"").get("/api/v1/events").then()
+                .extract().jsonPath().getLong("total");
+        assertEquals(events, timeline.getList("items.events", Integer.class).stream().mapToLong(i -> i).sum(),
+                "the timeline counts the events the list finds");
     }
 }
