@@ -6,8 +6,8 @@ Writes one or more CSV files per table into an output folder, ready for bench/lo
     python3 bench/generate.py --seed 42 --scale 1.0 --out /tmp/bench-csv
 
 At scale 1: 100,000 events (1990-01-01..2025-12-31), 10,000 participants, 300 topics, ~1,000,000 statements,
-plus the word-index tables statement_term and event_term computed exactly as org.parley.search.SearchTerms does
-(NFD, strip \\p{M}, lowercase, split on anything not \\p{L}/\\p{N}, cut at 100 chars).
+but no search index: Parley indexes the loaded statements and events at its first start (org.parley.event.IndexBackfill,
+with the stemmers of org.parley.search.SearchTerms), which bench/load.sh waits for.
 
 Every generated id is above 1,000,000 so it never collides with rows Parley already holds (the seed event uses
 small ids). Large tables are split into parts of at most --part-rows rows (table.000.csv, table.001.csv, ...), so
@@ -260,41 +260,6 @@ COUNTRY_LANG = {"FR": "fr", "BE": "fr", "CH": "fr", "RU": "ru", "BY": "ru", "KZ"
 _MARK_CATS = ("Mn", "Mc", "Me")
 
 
-def _is_word_char(ch):
-    return unicodedata.category(ch)[0] in ("L", "N")
-
-
-def search_terms(*texts):
-    """Same as org.parley.search.SearchTerms.of: distinct words, in order of first appearance."""
-    terms = {}
-    for text in texts:
-        if text is None:
-            continue
-        folded = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) not in _MARK_CATS)
-        folded = folded.lower()
-        word = []
-        for ch in folded + " ":
-            if _is_word_char(ch):
-                word.append(ch)
-            elif word:
-                w = "".join(word)[:100]
-                terms[w] = None
-                word = []
-    return list(terms)
-
-
-_TERM_CACHE = {}
-
-
-def phrase_terms(phrase):
-    """Terms of one word-list phrase, cached: sentences are joins of phrases with spaces and punctuation, which
-    never glue two words together, so the terms of a sentence are the union of its phrases' terms."""
-    t = _TERM_CACHE.get(phrase)
-    if t is None:
-        t = _TERM_CACHE[phrase] = search_terms(phrase)
-    return t
-
-
 def zipf_weights(n, s):
     return [1.0 / (i + 1) ** s for i in range(n)]
 
@@ -455,21 +420,15 @@ def main():
         return rnd.choices(lst, cum_weights=word_cum[lang][kind])[0]
 
     def sentence(lang):
-        """(text, translation or None, terms of both)."""
+        """(text, translation or None)."""
         parts = [pick(lang, "subj"), pick(lang, "verb"), pick(lang, "noun"), pick(lang, "adj"),
                  pick(lang, "conj"), pick(lang, "noun")]
         if rnd.random() < 0.6:
             parts.append(pick(lang, "tail"))
         text = " ".join(p[0] for p in parts) + "."
-        terms = []
-        for p in parts:
-            terms.extend(phrase_terms(p[0]))
         if lang == "en":
-            return text, None, terms
-        tr = " ".join(p[1] for p in parts) + "."
-        for p in parts:
-            terms.extend(phrase_terms(p[1]))
-        return text, tr, terms
+            return text, None
+        return text, " ".join(p[1] for p in parts) + "."
 
     we = W("event", ["id", "title", "type", "event_date", "summary", "location_country", "location_city",
                      "cameo_code", "created_at", "updated_at", "version", "status", "end_date", "date_precision",
@@ -482,8 +441,6 @@ def main():
     ws = W("statement", ["id", "event_id", "speaker_id", "text", "language", "translation", "kind", "position",
                          "source_url", "created_at", "updated_at", "version", "event_date", "speaker_country"])
     wst = W("statement_topic", ["statement_id", "topic_id"])
-    wsterm = W("statement_term", ["term", "statement_id"])
-    weterm = W("event_term", ["term", "event_id"])
 
     day0 = dt.date(1990, 1, 1)
     n_days = (dt.date(2025, 12, 31) - day0).days + 1
@@ -517,7 +474,7 @@ def main():
         topic_words = " and ".join(slugs[t].replace("-", " ") for t in tids[:2])
         title = f"{names[0]} and {names[1]} {TYPE_PHRASE[etype]} {topic_words}"
         slang = rnd.choices(lang_names, cum_weights=lang_cum)[0]
-        s1, s1t, _ = sentence(slang)
+        s1, s1t = sentence(slang)
         summary = f"{title} on {date.isoformat()}. " + (s1t or s1)
         if rnd.random() < 0.5:
             summary += " " + s1  # a quote in the original language
@@ -552,37 +509,29 @@ def main():
             wes.row([eid, pos, url, pub, title, pts, rnd.choice(OFFSETS), plang])
         # statements: about stmt_mean per event
         n_st = max(1, round(rnd.gauss(stmt_mean, 3)))
-        ev_terms = dict.fromkeys(search_terms(title, summary))
-        st_lines = []
         for pos in range(1, n_st + 1):
             st_id += 1
             speaker = rnd.choice(parts)
             c = people[speaker][1]
             lang = COUNTRY_LANG.get(c) if c and rnd.random() < 0.6 else None
             lang = lang or rnd.choices(lang_names, cum_weights=lang_cum)[0]
-            text, tr, terms = sentence(lang)
+            text, tr = sentence(lang)
             if rnd.random() < 0.25:  # a second sentence
-                t2, tr2, terms2 = sentence(lang)
+                t2, tr2 = sentence(lang)
                 text += " " + t2
                 tr = tr + " " + tr2 if tr else None
-                terms += terms2
             kind = "DIRECT_QUOTE" if rnd.random() < 0.35 else "REPORTED"
             ws.row([st_id, eid, speaker, text, lang, tr if tr is not None else "", kind, pos, first_url,
                     created, created, 0, date.isoformat(), c or ""])
             for t in sorted(set(rnd.choice(tids) for _ in range(rnd.choice((0, 1, 1, 2))))):
                 wst.row([st_id, topic_ids[t]])
-            uniq = dict.fromkeys(terms)
-            st_lines.append("".join(f"{t},{st_id}\n" for t in uniq))
-            ev_terms.update(uniq)
-        wsterm.raw("".join(st_lines), sum(s.count("\n") for s in st_lines))
-        weterm.raw("".join(f"{t},{eid}\n" for t in ev_terms), len(ev_terms))
         if (e + 1) % 10000 == 0:
             print(f"  {e + 1:,} events, {st_id - ID_BASE:,} statements, {time.time() - started:.0f} s",
                   file=sys.stderr)
 
     writers = {"topic": wt, "participant": wp, "participant_alias": wa, "event": we, "event_participant": wep,
                "event_subject_country": wsc, "event_topic": wet, "event_source": wes, "statement": ws,
-               "statement_topic": wst, "statement_term": wsterm, "event_term": weterm}
+               "statement_topic": wst}
     for w in writers.values():
         w.close()
     meta = {

@@ -21,7 +21,7 @@ fresh="${3:-}"
 
 # Dependency order; the identity tables get their sequence moved past the loaded ids.
 TABLES=(topic participant participant_alias event event_participant event_subject_country event_topic event_source
-        statement statement_topic statement_term event_term)
+        statement statement_topic)
 IDENTITY_TABLES=(participant topic event event_participant statement)
 
 schema_exists() {
@@ -127,17 +127,14 @@ else
 
     # H2 adds each inserted row to every index of its table, one B-tree insert at a time: rows that come in the order
     # of an index only touch its last page, rows in random order touch any page and, once the index outgrows the cache,
-    # make H2 read and rewrite much of the file. The primary key (term, statement_id) of the word index, filled in
-    # statement order, is such an index: at scale 1, 115 to 160 s of CPU per 2 M-row part of statement_term and rising
-    # (more than an hour for the whole load). So the indexes of the large tables that the CSV order does not fill in
-    # order are dropped before the insert and created again after it, when H2 builds each one from sorted runs of the
-    # rows: statement_term then takes 16 s of CPU per part and 7 minutes for its three indexes. For the word index
-    # that is every index, the primary key included (keeping the two statement_id ones, which the CSV order fills in
-    # order, measured no faster); for statement its speaker and date indexes. The rows keep the order of the CSVs, so
-    # the tables and the ANALYZE statistics are the same as with all indexes in place. The definitions are those of
-    # the migrations (V1, V2, V6); the names of primary and foreign keys and of the indexes they own are H2's own
-    # (CONSTRAINT_6FF, ...), read from the schema so that each comes back under its old name. Every index and
-    # constraint is compared with the schema before the load, and the load fails if anything differs.
+    # make H2 read and rewrite much of the file (the word index, loaded so until the stemmed index of V18, took more
+    # than an hour at scale 1; Parley now builds it after the load). So the indexes of statement that the CSV order
+    # does not fill in order, its speaker and date indexes, are dropped before the insert and created again after it,
+    # when H2 builds each one from sorted runs of the rows. The rows keep the order of the CSVs, so the tables and the
+    # ANALYZE statistics are the same as with all indexes in place. The definitions are those of the migrations (V1,
+    # V6); the names of the foreign keys are H2's own (CONSTRAINT_6FF, ...), read from the schema so that each comes
+    # back under its old name. Every index and constraint is compared with the schema before the load, and the load
+    # fails if anything differs.
     declare -A con idx   # "TABLE.PK" or "TABLE.COLUMN" (foreign key) -> constraint name, index name
     while read -r key c i; do con[$key]=$c; idx[$key]=$i; done < <(h2_sql "
         select tc.table_name || '.' || case tc.constraint_type when 'PRIMARY KEY' then 'PK' else k.column_name end,
@@ -154,12 +151,7 @@ else
         DROP INDEX statement_speaker_idx;
         DROP INDEX statement_date_idx;
         DROP INDEX statement_country_date_idx;
-        ALTER TABLE statement_term DROP CONSTRAINT ${con[STATEMENT_TERM.PK]};
-        ALTER TABLE statement_term DROP CONSTRAINT ${con[STATEMENT_TERM.STATEMENT_ID]};
-        DROP INDEX statement_term_statement_idx;
-        ALTER TABLE event_term DROP CONSTRAINT ${con[EVENT_TERM.PK]};
-        ALTER TABLE event_term DROP CONSTRAINT ${con[EVENT_TERM.EVENT_ID]};
-        DROP INDEX event_term_event_idx;"
+"
     # In the order of the migrations. A foreign key given "INDEX name" owns that index, as one that created its own;
     # the speaker key finds statement_speaker_idx and uses it, as when the migrations ran.
     create_indexes="
@@ -167,17 +159,7 @@ else
         ALTER TABLE statement ADD CONSTRAINT ${con[STATEMENT.SPEAKER_ID]} FOREIGN KEY (speaker_id)
             REFERENCES participant (id) $fk_check;
         CREATE INDEX statement_date_idx ON statement (event_date, event_id, position, id);
-        CREATE INDEX statement_country_date_idx ON statement (speaker_country, event_date, event_id, position, id);
-        CREATE INDEX ${idx[STATEMENT_TERM.STATEMENT_ID]} ON statement_term (statement_id);
-        ALTER TABLE statement_term ADD CONSTRAINT ${con[STATEMENT_TERM.STATEMENT_ID]} FOREIGN KEY (statement_id)
-            INDEX ${idx[STATEMENT_TERM.STATEMENT_ID]} REFERENCES statement (id) ON DELETE CASCADE $fk_check;
-        ALTER TABLE statement_term ADD CONSTRAINT ${con[STATEMENT_TERM.PK]} PRIMARY KEY (term, statement_id);
-        CREATE INDEX statement_term_statement_idx ON statement_term (statement_id);
-        CREATE INDEX ${idx[EVENT_TERM.EVENT_ID]} ON event_term (event_id);
-        ALTER TABLE event_term ADD CONSTRAINT ${con[EVENT_TERM.EVENT_ID]} FOREIGN KEY (event_id)
-            INDEX ${idx[EVENT_TERM.EVENT_ID]} REFERENCES event (id) ON DELETE CASCADE $fk_check;
-        ALTER TABLE event_term ADD CONSTRAINT ${con[EVENT_TERM.PK]} PRIMARY KEY (term, event_id);
-        CREATE INDEX event_term_event_idx ON event_term (event_id);"
+        CREATE INDEX statement_country_date_idx ON statement (speaker_country, event_date, event_id, position, id);"
     schema_shape() {   # every index with its columns, every constraint with its index and rules (not timings)
         h2_sql "select i.table_name, i.index_name, i.index_type_name, c.ordinal_position, c.column_name,
                        c.ordering_specification, c.null_ordering, c.is_unique
@@ -231,9 +213,12 @@ else
 fi
 rm -f "$script"
 
-# Parley renders the stored documents (event_doc, statement_doc) that a bulk load leaves missing in the background
-# after it starts; run it once until that is done, so that benchmarks measure reads of stored documents.
-echo "rendering stored documents: starting Parley until its document backfill is done"
+# Parley indexes for search the statements and events that a bulk load leaves without an index entry, and renders
+# their stored documents (event_doc, statement_doc), in the background after it starts; it is ready once the index is
+# complete. Run it once until both are done, so that benchmarks measure searches of a whole index and reads of stored
+# documents.
+echo "indexing and rendering stored documents: starting Parley until its search index and document backfills are done"
+READY_TIMEOUT="${INDEX_TIMEOUT:-7200}"
 log="/tmp/bench-load-$target-$BENCH_PORT-documents.log"
 start_parley "$target" "$log"
 trap stop_parley EXIT
@@ -242,6 +227,7 @@ until grep -q 'document backfill done' "$log"; do
     kill -0 "$PARLEY_PID" 2>/dev/null || { tail -30 "$log" >&2; exit 1; }
     sleep 1
 done
+grep -o 'search index backfill done.*' "$log" || true
 grep -o 'document backfill done.*' "$log"
 stop_parley
 trap - EXIT

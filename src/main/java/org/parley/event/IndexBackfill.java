@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 import org.parley.statement.StatementService;
+import org.parley.store.DataGeneration;
 import org.parley.store.DatabaseRole;
 
 /**
@@ -23,8 +25,7 @@ import org.parley.store.DatabaseRole;
  * this is done, so that no search answers from half an index; liveness is unaffected.
  */
 @ApplicationScoped
-@Readiness
-public class IndexBackfill implements HealthCheck {
+public class IndexBackfill {
 
     private static final Logger LOG = Logger.getLogger(IndexBackfill.class);
     static final int BATCH = 500;
@@ -33,6 +34,7 @@ public class IndexBackfill implements HealthCheck {
     private final StatementService statements;
     private final EventWords eventWords;
     private final DatabaseRole database;
+    private final DataGeneration generation;
     private volatile boolean done;
     private volatile long indexed;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -42,7 +44,8 @@ public class IndexBackfill implements HealthCheck {
     });
 
     public IndexBackfill(EntityManager entityManager, StatementService statements, EventWords eventWords,
-            DatabaseRole database) {
+            DatabaseRole database, DataGeneration generation) {
+        this.generation = generation;
         this.entityManager = entityManager;
         this.statements = statements;
         this.eventWords = eventWords;
@@ -67,9 +70,12 @@ public class IndexBackfill implements HealthCheck {
         worker.shutdownNow();
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("search index").status(done).withData("indexed", indexed).build();
+    /** The readiness check "search index": up once the backfill is done, with the number of records it indexed. */
+    @Produces
+    @Readiness
+    @ApplicationScoped
+    HealthCheck ready() {
+        return () -> HealthCheckResponse.named("search index").status(done).withData("indexed", indexed).build();
     }
 
     /** Indexes every statement, then every event, without an entry; the number of records indexed. */
@@ -97,7 +103,10 @@ public class IndexBackfill implements HealthCheck {
                 break;
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> index.accept(ids));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    index.accept(ids);
+                    generation.advance(); // searches cached before this batch may now find more
+                });
                 count += ids.size();
                 indexed += ids.size();
             } catch (RuntimeException e) {

@@ -1,0 +1,72 @@
+package org.parley.event;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.Api.anonymous;
+import static org.parley.Api.createEvent;
+import static org.parley.Api.createParticipant;
+import static org.parley.Api.createStatement;
+import static org.parley.Api.event;
+import static org.parley.Api.unique;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records without an index entry (all of them after migration V18 changed the analysis, or rows a bulk load wrote)
+ * are indexed by the backfill, and Parley says it is ready only once the backfill is done.
+ */
+@QuarkusTest
+class IndexBackfillTest {
+
+    @Inject
+    IndexBackfill backfill;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void recordsWithoutAnEntryAreIndexedAgain() {
+        String word = unique("quokka").replace("-", "");
+        long speaker = createParticipant(unique("Backfilled"), "AU");
+        long eventId = createEvent(event("Backfill " + word, "MEETING", "2023-08-09", List.of(speaker), Map.of()));
+        long id = createStatement(eventId, speaker, "Les quokkas " + word + " ont été comptés",
+                Map.of("language", "fr"));
+        anonymous().queryParam("q", word).get("/api/v1/statements").then().body("items.id", equalTo(List.of((int) id)));
+
+        // as a bulk load leaves them: rows without their terms and stems
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String sql : List.of("delete from statement_term where statement_id = ?1",
+                    "delete from statement_stems where statement_id = ?1")) {
+                entityManager.createNativeQuery(sql).setParameter(1, id).executeUpdate();
+            }
+            for (String sql : List.of("delete from event_term where event_id = ?1",
+                    "delete from event_stems where event_id = ?1")) {
+                entityManager.createNativeQuery(sql).setParameter(1, eventId).executeUpdate();
+            }
+        });
+        // a query no list cached before the deletion answers; the backfill advances the data generation
+        anonymous().queryParam("q", word + " compter").get("/api/v1/statements").then().body("total", equalTo(0));
+
+        assertTrue(backfill.indexAllMissing() >= 2, "the statement and its event");
+        anonymous().queryParam("q", word + " compter").queryParam("sort", "id").get("/api/v1/statements").then()
+                .body("items.id", equalTo(List.of((int) id)));
+        anonymous().queryParam("q", "\"quokkas " + word + "\"").get("/api/v1/events").then()
+                .body("items.id", equalTo(List.of((int) eventId)));
+        assertEquals(0, backfill.indexAllMissing(), "nothing is left to index");
+    }
+
+    @Test
+    void readyOnceTheIndexIsComplete() {
+        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("search index"));
+    }
+}
