@@ -207,7 +207,7 @@ public class Pages {
                 Arrays.stream(EventType.values()).map(t -> new Option(t.name(), Views.label(t.name()),
                         t.name().equalsIgnoreCase(chosenType)))).toList();
         List<Option> sorts = Stream.of(new String[] {"-date", "newest first"}, new String[] {"date", "oldest first"},
-                new String[] {"title", "title A–Z"})
+                new String[] {"title", "title A–Z"}, new String[] {"relevance", "best match (with words)"})
                 .map(s -> new Option(s[0].equals("-date") ? "" : s[0], s[1], s[0].equals(order == null ? "-date" : order)))
                 .toList();
         List<String> problems = violations.stream()
