@@ -4,6 +4,7 @@
 #   bench/run.sh [PORT]              # against a Parley already running on 127.0.0.1:PORT (default 18080)
 #   bench/run.sh --start pg|h2       # start the jar itself (timing start-up to ready), benchmark, stop it
 #   bench/run.sh --startup pg|h2     # only time start-up to ready, then stop
+#   bench/run.sh --peer              # Q1-Q4 beside Directus and beside Parley's floor: bench/peer/compare.sh
 #
 # Environment: JIT_WARMUP (s, default 180: every query mixed, before any measurement, so that the JIT compiler is
 # done; on 2 cores it competes with Parley for minutes), WARMUP (s per step, default 10), DURATION (s, default 30),
@@ -25,6 +26,7 @@ out="$(mktemp -d /tmp/bench-run-XXXX)"
 
 mode=attach target=
 case "${1:-}" in
+    --peer) exec "$here/peer/compare.sh" ;;
     --start) mode=start; target="${2:?--start pg|h2}" ;;
     --startup) mode=startup; target="${2:?--startup pg|h2}" ;;
     "") ;;
