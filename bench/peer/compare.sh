@@ -9,16 +9,16 @@
 # Starts Parley (PARLEY_JAR or /tmp/parley-pg/quarkus-run.jar, on $PG_DB, with PARLEY_BENCH_FLOOR=true) and Directus
 # (bench/peer/directus.sh start; install and setup it first) unless they already answer on BENCH_PORT and
 # DIRECTUS_PORT, and stops what it started. Environment: BENCH_DATA (generate.py's folder, for meta.json; default
-# /tmp/bench-csv-1), JIT_WARMUP (s of all queries mixed on each server first, default 60), WARMUP (s per step, 5),
-# DURATION (s per step, 15), THREADS (2), CONNECTIONS (32), TIMEOUT (wrk's, 30s), SKIP (q1 q2 q3 q4 q4-1c floor
-# directus), and lib.sh's settings.
+# /tmp/bench-csv-1), JIT_WARMUP (s of all queries mixed on each server first, default 180 as in run.sh), WARMUP (s per
+# step, 5), DURATION (s per step, 15), THREADS (2), CONNECTIONS (32), TIMEOUT (wrk's, 30s), SKIP (q1 q2 q3 q4 q4-1c
+# floor directus), and lib.sh's settings.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/../lib.sh"
 
 DIRECTUS_PORT="${DIRECTUS_PORT:-18282}"
 BENCH_DATA="${BENCH_DATA:-/tmp/bench-csv-1}"
-JIT_WARMUP="${JIT_WARMUP:-60}"
+JIT_WARMUP="${JIT_WARMUP:-180}"
 WARMUP="${WARMUP:-5}"
 DURATION="${DURATION:-15}"
 THREADS="${THREADS:-2}"
@@ -136,7 +136,8 @@ bench() {
     R_P99=$(awk '$1=="99%" {print $2}' "$f" | to_ms)
     R_ERR=$(awk '/Non-2xx/ {n+=$NF} /Socket errors/ {gsub(/,/, ""); n+=$4+$6+$8+$10} END {print n+0}' "$f")
     R_N=$(awk '/requests in/ {print $1}' "$f")
-    if [[ "${R_N:-0}" == 0 ]]; then R_RPS=0; R_P50="none"; R_P99="none"; fi
+    # no answer within the run: fewer than one per DURATION, each slower than DURATION
+    if [[ "${R_N:-0}" == 0 ]]; then R_RPS="<$(awk -v d="$DURATION" 'BEGIN {printf "%.2g", 1 / d}')"; R_P50=">${DURATION}000"; R_P99="$R_P50"; fi
     printf '  %-40s %9s req/s  p50 %9s ms  p99 %9s ms  (%s requests, errors/timeouts %s)\n' \
         "$name ($c c)" "$R_RPS" "$R_P50" "$R_P99" "${R_N:-0}" "$R_ERR"
 }
@@ -186,8 +187,11 @@ skip directus || side D Directus "$directus" /items/event/ "$q2_suffix" "${D[q1]
     "${D[q3]}" "/items/event/$id_max$q2_suffix"
 
 # ---- the table ---------------------------------------------------------------------------------------------------
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "none" || b == "none" || b + 0 == 0) print "-";
-    else { r = a / b; printf (r >= 100 ? "%.0fx" : r >= 10 ? "%.1fx" : "%.2fx"), r } }'; }
+# ratio A B: A / B; a bound (<0.07 r/s, >15000 ms) gives a bound
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { p = ""; if (a ~ /^[<>]/) { p = substr(a, 1, 1); a = substr(a, 2) }
+    if (b ~ /^[<>]/) { p = (substr(b, 1, 1) == "<") ? ">" : "<"; b = substr(b, 2) }
+    if (a == "" || b == "" || b + 0 == 0) print "-";
+    else { r = a / b; printf (r >= 100 ? "%s%.0fx" : r >= 10 ? "%s%.1fx" : "%s%.2fx"), p, r } }'; }
 echo
 echo "Parley vs Directus 11.3.5, same PostgreSQL data ($(meta scale) scale: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"]; print("{:,} events, {:,} statements".format(r["event"], r["statement"]))' "$BENCH_DATA/meta.json")),"
 echo "wrk ${THREADS} threads ${CONNECTIONS} connections (Q4 also 1), ${DURATION} s after ${WARMUP} s warm-up; latencies in ms"
