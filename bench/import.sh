@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bulk-import benchmark: writes a generated import document, starts Parley on a fresh database, and times
 # POST /api/v1/import three times: the first import (everything created), the same document again (nothing
-# changes), and a dry run of it. Prints records/s; then the change feed read from the start (changes/s).
+# changes), and a dry run of it. Prints records/s and Parley's peak RSS so far (VmHWM); then the change feed read
+# from the start (changes/s).
 #
 #   bench/import.sh h2 [STATEMENTS]      # default 100000; fresh H2 file database under /tmp/bench-import
 #   bench/import.sh pg [STATEMENTS]      # fresh PostgreSQL database parley_import
@@ -30,17 +31,19 @@ trap stop_parley EXIT
 wait_ready || { tail -30 "$log" >&2; exit 1; }
 records=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(sum(len(v) for v in d.values()))" "$doc")
 url="http://127.0.0.1:$BENCH_PORT/api/v1/import"
+result="/tmp/bench-import-result-$BENCH_PORT.json"
 
 post() { # post LABEL [QUERY]: one import, timed; prints the result's counts
     local label="$1" query="${2:-}" t0 code
     t0=$(now)
-    code=$(curl -s -o /tmp/bench-import-result.json -w '%{http_code}' -u "editor:${PARLEY_EDITOR_PASSWORD:-bench}" \
+    code=$(curl -s -o "$result" -w '%{http_code}' -u "editor:${PARLEY_EDITOR_PASSWORD:-bench}" \
         -H 'Content-Type: application/json' --data-binary "@$doc" "$url$query")
     local took; took=$(elapsed "$t0")
-    [[ "$code" == 200 ]] || { echo "$label: HTTP $code" >&2; head -c 2000 /tmp/bench-import-result.json >&2; exit 1; }
+    [[ "$code" == 200 ]] || { echo "$label: HTTP $code" >&2; head -c 2000 "$result" >&2; exit 1; }
     awk -v l="$label" -v t="$took" -v s="$statements" -v r="$records" \
-        'BEGIN { printf "%-22s %7.1f s  %8.0f statements/s  %8.0f records/s\n", l, t, s / t, r / t }'
-    python3 -c "import json; d=json.load(open('/tmp/bench-import-result.json')); \
+        -v rss="$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PARLEY_PID/status")" \
+        'BEGIN { printf "%-22s %7.1f s  %8.0f statements/s  %8.0f records/s  peak RSS %5d MB\n", l, t, s / t, r / t, rss }'
+    python3 -c "import json; d=json.load(open('$result')); \
 print('    ' + ', '.join(f'{k} {v}' for k, v in d.items()))"
 }
 
