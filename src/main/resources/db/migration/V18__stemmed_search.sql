@@ -18,3 +18,9 @@ create table event_stems (
     event_id bigint primary key references event (id) on delete cascade,
     stems    varchar(1000000) not null
 );
+
+-- A record's terms in term order, with their weights: a word condition checked on a record (the other way round from
+-- the primary key) and a relevance score read from the index alone. (The single-column index of V2 stays: H2's foreign
+-- key uses it.)
+create index statement_term_record_idx on statement_term (statement_id, term, weight);
+create index event_term_record_idx on event_term (event_id, term, weight);

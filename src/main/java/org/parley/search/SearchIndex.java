@@ -21,10 +21,13 @@ import org.parley.store.Filter;
  * queried through its primary-key index gives the same answers on both, without scanning. Lucene supplies the
  * stemmers (see {@link SearchTerms}).
  *
- * <p>Each clause of a query is one join, so that it composes with every other filter, count, cursor, export and
- * statistic: a word of one term joins the term table on its key; a word of several terms (its forms in several
- * languages) or a prefix joins the distinct records of a look-up on that key; a phrase joins its words so, then
- * checks the stems of the records they found.
+ * <p>Each clause of a query is one condition of the list's query, so that it composes with every other filter, count,
+ * cursor, export and statistic: a word (its terms in every language) or a prefix keeps the ids a look-up of the term
+ * index gives ({@code r.id in (select ...)}, which both databases answer from the index: PostgreSQL as a semi-join,
+ * H2 by looking the ids up in the primary key); a phrase adds its words so, then checks the stems of the records they
+ * found. A join of the term table would repeat a record that has several of a word's terms (its forms in its text and
+ * in its translation), and a join of grouped look-ups left PostgreSQL's planner blind (seconds on 100,000
+ * statements). What {@link Filter#join} says of H2 and subqueries under concurrent writes applies here.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -56,23 +59,24 @@ public class SearchIndex {
     }
 
     /**
-     * Adds a join per word (and per word of each phrase) and a condition per phrase, and sets the filter's score:
-     * the sum of the weights the joined terms have in the record (BM25's term part, see {@link SearchTerms#weight};
-     * without BM25's inverse document frequency, which would take a count per term and query).
+     * Adds a condition per word (and per word of each phrase), a join per phrase, and sets the filter's score: the
+     * sum over the words of the best weight their terms have in the record (BM25's term part, see
+     * {@link SearchTerms#weight}; without BM25's inverse document frequency, which would take a count per term and
+     * query). The score is a subquery per word, computed only for an order by relevance.
      */
     private static void match(Filter filter, SearchQuery query, Tables tables) {
         List<String> weights = new ArrayList<>();
         int n = 0;
         for (SearchQuery.Clause clause : query.clauses()) {
             if (clause instanceof SearchQuery.Word word) {
-                weights.add(joinWord(filter, tables, "q" + n++, word.terms()));
+                weights.add(having(filter, tables, "q" + n++, word.terms()));
             } else if (clause instanceof SearchQuery.Prefix prefix) {
-                weights.add(joinPrefix(filter, tables, "q" + n++, prefix.starts()));
+                weights.add(havingPrefix(filter, tables, "q" + n++, prefix.starts()));
             } else if (clause instanceof SearchQuery.Phrase phrase) {
                 Set<Set<String>> distinct = new LinkedHashSet<>();
                 phrase.words().forEach(word -> distinct.add(word.terms()));
                 for (Set<String> terms : distinct) {
-                    weights.add(joinWord(filter, tables, "q" + n++, terms));
+                    weights.add(having(filter, tables, "q" + n++, terms));
                 }
                 String alias = "q" + n++;
                 filter.join("join %s %s on %s.%s = r.id".formatted(tables.stems(), alias, alias, tables.key()));
@@ -89,40 +93,38 @@ public class SearchIndex {
         filter.score(String.join(" + ", weights));
     }
 
-    /** Joins the records having one of these terms; the join's weight expression. */
-    private static String joinWord(Filter filter, Tables tables, String alias, Set<String> terms) {
-        if (terms.size() == 1) {
-            filter.join("join %1$s %2$s on %2$s.%3$s = r.id and %2$s.term = :%2$s"
-                    .formatted(tables.terms(), alias, tables.key()), alias, terms.iterator().next());
-        } else {
-            filter.join(distinctRecords(tables, alias, "t.term in :" + alias), alias, List.copyOf(terms));
-        }
-        return alias + ".weight";
+    /**
+     * Keeps the records having one of these terms: the ids the term index gives for them (a semi-join, so a record
+     * with several of the terms counts once). Returns the record's weight for them.
+     */
+    private static String having(Filter filter, Tables tables, String alias, Set<String> terms) {
+        filter.where("r.id in (select t.%s from %s t where t.term in :%s)".formatted(tables.key(), tables.terms(),
+                alias), alias, List.copyOf(terms));
+        return "coalesce((select max(w.weight) from %s w where w.%s = r.id and w.term in :%s), 0)"
+                .formatted(tables.terms(), tables.key(), alias);
     }
 
     /**
-     * Joins the records having a term that starts with one of these: a range of the term index per start (the
+     * Keeps the records having a term that starts with one of these: a range of the term index per start (the
      * {@code like} only confirms what the range found, whatever the database's collation).
      */
-    private static String joinPrefix(Filter filter, Tables tables, String alias, Set<String> starts) {
+    private static String havingPrefix(Filter filter, Tables tables, String alias, Set<String> starts) {
         List<String> ranges = new ArrayList<>();
+        List<String> weighed = new ArrayList<>();
         int i = 0;
         for (String start : starts) {
             String name = alias + "s" + i++;
             ranges.add("(t.term >= :%1$sa and t.term < :%1$sb and t.term like :%1$sc)".formatted(name));
+            weighed.add("(w.term >= :%1$sa and w.term < :%1$sb and w.term like :%1$sc)".formatted(name));
             filter.param(name + "a", start);
             filter.param(name + "b", start.substring(0, start.length() - 1)
                     + (char) (start.charAt(start.length() - 1) + 1));
             filter.param(name + "c", start + "%");
         }
-        filter.join(distinctRecords(tables, alias, String.join(" or ", ranges)));
-        return alias + ".weight";
-    }
-
-    /** A join of the distinct records whose terms meet the condition, with their best weight among those terms. */
-    private static String distinctRecords(Tables tables, String alias, String condition) {
-        return ("join (select t.%3$s as id, max(t.weight) as weight from %1$s t where %4$s group by t.%3$s) %2$s"
-                + " on %2$s.id = r.id").formatted(tables.terms(), alias, tables.key(), condition);
+        filter.where("r.id in (select t.%s from %s t where %s)".formatted(tables.key(), tables.terms(),
+                String.join(" or ", ranges)));
+        return "coalesce((select max(w.weight) from %s w where w.%s = r.id and (%s)), 0)"
+                .formatted(tables.terms(), tables.key(), String.join(" or ", weighed));
     }
 
     /**
