@@ -25,7 +25,7 @@ import org.parley.store.Filter;
  * cursor, export and statistic: a word (its terms in every language) or a prefix keeps the ids a look-up of the term
  * index gives ({@code r.id in (select ...)}, which both databases answer from the index: PostgreSQL as a semi-join,
  * H2 by looking the ids up in the primary key); a phrase adds its words so, then checks the stems of the records they
- * found. A join of the term table would repeat a record that has several of a word's terms (its forms in its text and
+ * found ({@code exists}, by primary key). A join of the term table would repeat a record that has several of a word's terms (its forms in its text and
  * in its translation), and a join of grouped look-ups left PostgreSQL's planner blind (seconds on 100,000
  * statements). What {@link Filter#join} says of H2 and subqueries under concurrent writes applies here.
  */
@@ -59,7 +59,7 @@ public class SearchIndex {
     }
 
     /**
-     * Adds a condition per word (and per word of each phrase), a join per phrase, and sets the filter's score: the
+     * Adds a condition per word (and per word of each phrase) and per phrase, and sets the filter's score: the
      * sum over the words of the best weight their terms have in the record (BM25's term part, see
      * {@link SearchTerms#weight}; without BM25's inverse document frequency, which would take a count per term and
      * query). The score is a subquery per word, computed only for an order by relevance.
@@ -78,8 +78,8 @@ public class SearchIndex {
                 for (Set<String> terms : distinct) {
                     weights.add(having(filter, tables, "q" + n++, terms));
                 }
+                // checked on the records the words found, not on every record's stems (a join let H2 scan them all)
                 String alias = "q" + n++;
-                filter.join("join %s %s on %s.%s = r.id".formatted(tables.stems(), alias, alias, tables.key()));
                 List<String> likes = new ArrayList<>();
                 int i = 0;
                 for (String pattern : phrase.patterns()) {
@@ -87,7 +87,8 @@ public class SearchIndex {
                     likes.add(alias + ".stems like :" + name);
                     filter.param(name, pattern);
                 }
-                filter.where("(" + String.join(" or ", likes) + ")");
+                filter.where("exists (select 1 from %1$s %2$s where %2$s.%3$s = r.id and (%4$s))".formatted(
+                        tables.stems(), alias, tables.key(), String.join(" or ", likes)));
             }
         }
         filter.score(String.join(" + ", weights));
