@@ -27,7 +27,9 @@ import org.parley.store.Filter;
  * H2 by looking the ids up in the primary key); a phrase adds its words so, then checks the stems of the records they
  * found ({@code exists}, by primary key). A join of the term table would repeat a record that has several of a word's terms (its forms in its text and
  * in its translation), and a join of grouped look-ups left PostgreSQL's planner blind (seconds on 100,000
- * statements). What {@link Filter#join} says of H2 and subqueries under concurrent writes applies here.
+ * statements). H2 evaluates such a subquery again for each row it checks while another transaction has changed the
+ * term table (a word search took seconds under a write load when the index was joined the same way); not measured
+ * since.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -99,10 +101,8 @@ public class SearchIndex {
      * with several of the terms counts once). Returns the record's weight for them.
      */
     private static String having(Filter filter, Tables tables, String alias, Set<String> terms) {
-        filter.where("r.id in (select t.%s from %s t where t.term in :%s)".formatted(tables.key(), tables.terms(),
-                alias), alias, List.copyOf(terms));
-        return "coalesce((select max(w.weight) from %s w where w.%s = r.id and w.term in :%s), 0)"
-                .formatted(tables.terms(), tables.key(), alias);
+        filter.param(alias, List.copyOf(terms));
+        return havingTerms(filter, tables, "%1$s.term in :" + alias);
     }
 
     /**
@@ -111,21 +111,27 @@ public class SearchIndex {
      */
     private static String havingPrefix(Filter filter, Tables tables, String alias, Set<String> starts) {
         List<String> ranges = new ArrayList<>();
-        List<String> weighed = new ArrayList<>();
         int i = 0;
         for (String start : starts) {
             String name = alias + "s" + i++;
-            ranges.add("(t.term >= :%1$sa and t.term < :%1$sb and t.term like :%1$sc)".formatted(name));
-            weighed.add("(w.term >= :%1$sa and w.term < :%1$sb and w.term like :%1$sc)".formatted(name));
+            ranges.add("(%%1$s.term >= :%1$sa and %%1$s.term < :%1$sb and %%1$s.term like :%1$sc)".formatted(name));
             filter.param(name + "a", start);
             filter.param(name + "b", start.substring(0, start.length() - 1)
                     + (char) (start.charAt(start.length() - 1) + 1));
             filter.param(name + "c", start + "%");
         }
+        return havingTerms(filter, tables, String.join(" or ", ranges));
+    }
+
+    /**
+     * Keeps the records with a term meeting the condition ({@code %1$s} stands for the term row), and returns their
+     * best weight among those terms, for the score.
+     */
+    private static String havingTerms(Filter filter, Tables tables, String condition) {
         filter.where("r.id in (select t.%s from %s t where %s)".formatted(tables.key(), tables.terms(),
-                String.join(" or ", ranges)));
+                condition.formatted("t")));
         return "coalesce((select max(w.weight) from %s w where w.%s = r.id and (%s)), 0)"
-                .formatted(tables.terms(), tables.key(), String.join(" or ", weighed));
+                .formatted(tables.terms(), tables.key(), condition.formatted("w"));
     }
 
     /**

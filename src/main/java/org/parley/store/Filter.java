@@ -11,28 +11,9 @@ import java.util.Map;
  */
 public final class Filter {
 
-    private final List<String> joins = new ArrayList<>();
     private final List<String> clauses = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
     private String score;
-
-    /**
-     * An inner join that keeps only the records with a matching row, written against the root as {@code r}; it
-     * must match at most one row per record, or records would repeat. Preferred to {@code id in (select ...)} for
-     * tables that every write changes: H2 evaluates such a subquery again for each row it checks while another
-     * transaction has changed the subquery's table, which made a word search take seconds under a write load.
-     */
-    public Filter join(String join, String name, Object value) {
-        joins.add(join);
-        parameters.put(name, value);
-        return this;
-    }
-
-    /** A join as {@link #join(String, String, Object)}, whose parameters are set with {@link #param}. */
-    public Filter join(String join) {
-        joins.add(join);
-        return this;
-    }
 
     public Filter where(String clause) {
         clauses.add(clause);
@@ -57,7 +38,6 @@ public final class Filter {
     /** An independent copy, to add clauses to without changing this filter. */
     public Filter copy() {
         Filter copy = new Filter();
-        copy.joins.addAll(joins);
         copy.clauses.addAll(clauses);
         copy.parameters.putAll(parameters);
         copy.score = score;
@@ -80,10 +60,9 @@ public final class Filter {
         return score;
     }
 
-    /** {@code from <entity> r <joins> where <clauses>}: the records of the entity, as {@code r}, that match. */
+    /** {@code from <entity> r where <clauses>}: the records of the entity, as {@code r}, that match. */
     public String from(String entity) {
-        return "from " + entity + " r" + (joins.isEmpty() ? "" : " " + String.join(" ", joins)) + " where "
-                + (clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses));
+        return "from " + entity + " r where " + (clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses));
     }
 
     public Map<String, Object> parameters() {

@@ -225,15 +225,18 @@ public final class Paging {
     }
 
     /**
-     * The sort keys of a row of the page, read through the filter: a key may be the search's score, which its joins
-     * make.
+     * The sort keys of a row of the page, read by its id; through the filter's conditions only when a key is the
+     * search's score, which needs the filter's parameters.
      */
     private static Object[] keysOf(PanacheRepositoryBase<?, Long> repository, String entity, List<Sort.Column> columns,
             Filter filter, Long id) {
+        boolean scored = columns.stream().anyMatch(c -> c.getName().equals(RELEVANCE));
         String select = String.join(", ", columns.stream().map(c -> qualified(c, filter)).toList());
-        jakarta.persistence.Query query = repository.getEntityManager()
-                .createQuery("select " + select + " " + filter.from(entity) + " and r.id = :keyOf");
-        filter.parameters().forEach(query::setParameter);
+        jakarta.persistence.Query query = repository.getEntityManager().createQuery("select " + select + " "
+                + (scored ? filter.from(entity) + " and" : "from " + entity + " r where") + " r.id = :keyOf");
+        if (scored) {
+            filter.parameters().forEach(query::setParameter);
+        }
         Object result = query.setParameter("keyOf", id).getSingleResult();
         return columns.size() == 1 ? new Object[] {result} : (Object[]) result;
     }
