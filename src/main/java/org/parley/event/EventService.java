@@ -286,6 +286,7 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
         documents.lock(Documents.Kind.EVENT, List.of(id));
         Event event = get(id);
         precondition.accept(read(id));
+        eventWords.forget(event);
         statements.deleteForEvent(event);
         events.delete(event);
         events.flush();

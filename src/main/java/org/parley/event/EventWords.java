@@ -36,6 +36,14 @@ public class EventWords {
         index(List.of(event.id));
     }
 
+    /** Removes the event and its statements from the index, before they are deleted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(Event event) {
+        searchIndex.forgetStatements(entityManager.createQuery("select s.id from Statement s where s.event.id = ?1",
+                Long.class).setParameter(1, event.id).getResultList());
+        searchIndex.forgetEvents(List.of(event.id));
+    }
+
     /**
      * Indexes events anew, {@value #BATCH} at a time: two queries and two JDBC batches for each, where an event at a
      * time costs a bulk import most of its time.

@@ -3,8 +3,11 @@ package org.parley.search;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
 import org.parley.store.Filter;
+import org.parley.store.Rows;
 
 /**
  * Keeps the word index of statements and events, and turns a {@code q} parameter into index look-ups.
@@ -154,47 +158,70 @@ public class SearchIndex {
     }
 
     /**
-     * Replaces the terms and stems of records in JDBC batches, inserting terms in term order (the order of the index
-     * they fill). The tables are written with plain SQL, never as managed entities: a row deleted and inserted again
+     * Removes statements from the index, before they are deleted: the index has no foreign keys (see migration V19),
+     * so nothing else removes their rows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetStatements(Collection<Long> ids) {
+        forget("statement", ids);
+    }
+
+    /** Removes events from the index, before they are deleted (their statements: {@link #forgetStatements}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetEvents(Collection<Long> ids) {
+        forget("event", ids);
+    }
+
+    private void forget(String kind, Collection<Long> ids) {
+        List<Long> all = new ArrayList<>(ids);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                forget(connection, kind, all.subList(from, Math.min(all.size(), from + CHUNK)));
+            }
+        });
+    }
+
+    /** Deletes the terms and stems of these records, one statement a table. */
+    private static void forget(Connection connection, String kind, List<Long> ids) throws SQLException {
+        for (String table : List.of(kind + "_term", kind + "_stems")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from " + table + " where " + kind + "_id = any(cast(? as bigint array))")) {
+                delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** Records written by one statement of each kind: the arrays of one chunk stay a few megabytes. */
+    private static final int CHUNK = 500;
+
+    /**
+     * Replaces the terms and stems of records, {@value #CHUNK} records at a time: one delete of their old rows a
+     * table, then their terms and their stems inserted set-based ({@link Rows}); a bulk import of 20,000 statements
+     * spent 40 s of its 73 s writing them in JDBC batches. Terms are inserted in term order, the order of the index
+     * they fill. The tables are written with plain SQL, never as managed entities: a row deleted and inserted again
      * in one transaction would clash in the persistence context.
      */
     private void replace(String kind, Map<Long, SearchTerms.Indexed> entries) {
-        record Entry(String term, long id, int weight) {
-        }
-        List<Entry> terms = new ArrayList<>();
-        entries.forEach((id, entry) -> entry.terms().forEach((term, weight) -> terms.add(new Entry(term, id, weight))));
-        terms.sort(Comparator.comparing(Entry::term).thenComparingLong(Entry::id));
         String key = kind + "_id";
+        List<Long> ids = new ArrayList<>(entries.keySet());
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            for (String table : List.of(kind + "_term", kind + "_stems")) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "delete from " + table + " where " + key + " = ?")) {
-                    for (Long id : entries.keySet()) {
-                        delete.setLong(1, id);
-                        delete.addBatch();
-                    }
-                    delete.executeBatch();
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                record Entry(String term, long id, int weight) {
                 }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into " + kind + "_term (term, " + key + ", weight) values (?, ?, ?)")) {
-                for (Entry entry : terms) {
-                    insert.setString(1, entry.term());
-                    insert.setLong(2, entry.id());
-                    insert.setInt(3, entry.weight());
-                    insert.addBatch();
+                List<Entry> terms = new ArrayList<>();
+                for (Long id : chunk) {
+                    entries.get(id).terms().forEach((term, weight) -> terms.add(new Entry(term, id, weight)));
                 }
-                insert.executeBatch();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into " + kind + "_stems (" + key + ", stems) values (?, ?)")) {
-                for (Map.Entry<Long, SearchTerms.Indexed> entry : entries.entrySet()) {
-                    insert.setLong(1, entry.getKey());
-                    insert.setString(2, entry.getValue().stems());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+                terms.sort(Comparator.comparing(Entry::term).thenComparingLong(Entry::id));
+                forget(connection, kind, chunk);
+                Rows.insert(connection, kind + "_term", Rows.column("term", "varchar", terms, Entry::term),
+                        Rows.column(key, "bigint", terms, Entry::id),
+                        Rows.column("weight", "integer", terms, Entry::weight));
+                Rows.insert(connection, kind + "_stems", Rows.column(key, "bigint", chunk, id -> id),
+                        Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()));
             }
         });
     }

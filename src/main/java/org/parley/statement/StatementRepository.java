@@ -2,17 +2,17 @@ package org.parley.statement;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.hibernate.Session;
 import org.parley.event.Event;
 import org.parley.search.SearchIndex;
 import org.parley.store.Filter;
+import org.parley.store.Rows;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicRepository;
 
@@ -100,55 +100,48 @@ public class StatementRepository implements PanacheRepository<Statement> {
     }
 
     /**
-     * Inserts new statements and their topics in JDBC batches and gives them their generated ids: for a bulk import,
-     * where Hibernate would send a statement at a time (identity ids leave it no batches). What Hibernate writes for
-     * a persisted statement, this writes, but for its history: see {@link #recordCreated}.
+     * Inserts new statements and their topics set-based ({@link Rows}) and gives them their generated ids: for a bulk
+     * import, where Hibernate would send a statement at a time (identity ids leave it no batches). What Hibernate
+     * writes for a persisted statement, this writes, but for its history: see {@link #recordCreated}.
      */
     public void insertAll(List<Statement> made) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into statement (event_id, speaker_id,"
-                    + " text, language, translation, kind, position, source_url, created_at, updated_at, version,"
-                    + " event_date, speaker_country, span_start, span_end)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                for (Statement s : made) {
-                    insert.setLong(1, s.event.id);
-                    insert.setLong(2, s.speaker.id);
-                    insert.setString(3, s.text);
-                    insert.setString(4, s.language);
-                    insert.setString(5, s.translation);
-                    insert.setString(6, s.kind.name());
-                    insert.setInt(7, s.position);
-                    insert.setString(8, s.sourceUrl);
-                    insert.setObject(9, s.createdAt.atOffset(ZoneOffset.UTC));
-                    insert.setObject(10, s.updatedAt.atOffset(ZoneOffset.UTC));
-                    insert.setLong(11, s.version);
-                    insert.setObject(12, s.eventDate);
-                    insert.setString(13, s.speakerCountry);
-                    insert.setObject(14, s.spanStart, Types.INTEGER);
-                    insert.setObject(15, s.spanEnd, Types.INTEGER);
-                    insert.addBatch();
+            for (int from = 0; from < made.size(); from += Rows.CHUNK) {
+                List<Statement> chunk = made.subList(from, Math.min(made.size(), from + Rows.CHUNK));
+                // a statement of the chunk is known by its place: createAll makes one statement a place
+                Map<String, Statement> byPlace = new HashMap<>();
+                chunk.forEach(s -> byPlace.put(s.event.id + "#" + s.position, s));
+                List<Object[]> keys = Rows.insertReturning(connection, "statement",
+                        new String[] {"id", "event_id", "position"},
+                        Rows.column("event_id", "bigint", chunk, s -> s.event.id),
+                        Rows.column("speaker_id", "bigint", chunk, s -> s.speaker.id),
+                        Rows.column("text", "varchar", chunk, s -> s.text),
+                        Rows.column("language", "varchar", chunk, s -> s.language),
+                        Rows.column("translation", "varchar", chunk, s -> s.translation),
+                        Rows.column("kind", "varchar", chunk, s -> s.kind.name()),
+                        Rows.column("position", "integer", chunk, s -> s.position),
+                        Rows.column("source_url", "varchar", chunk, s -> s.sourceUrl),
+                        Rows.column("created_at", "timestamp with time zone", chunk,
+                                s -> s.createdAt.atOffset(ZoneOffset.UTC)),
+                        Rows.column("updated_at", "timestamp with time zone", chunk,
+                                s -> s.updatedAt.atOffset(ZoneOffset.UTC)),
+                        Rows.column("version", "bigint", chunk, s -> s.version),
+                        Rows.column("event_date", "date", chunk, s -> s.eventDate),
+                        Rows.column("speaker_country", "varchar", chunk, s -> s.speakerCountry),
+                        Rows.column("span_start", "integer", chunk, s -> s.spanStart),
+                        Rows.column("span_end", "integer", chunk, s -> s.spanEnd));
+                for (Object[] key : keys) {
+                    byPlace.get(((Number) key[1]).longValue() + "#" + ((Number) key[2]).intValue()).id =
+                            ((Number) key[0]).longValue();
                 }
-                insert.executeBatch();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    for (Statement s : made) {
-                        if (!keys.next()) {
-                            throw new IllegalStateException("the database returned fewer ids than statements");
-                        }
-                        s.id = keys.getLong(1);
-                    }
+                if (keys.size() != chunk.size() || chunk.stream().anyMatch(s -> s.id == null)) {
+                    throw new IllegalStateException("the database returned " + keys.size() + " ids for "
+                            + chunk.size() + " statements");
                 }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into statement_topic (statement_id, topic_id) values (?, ?)")) {
-                for (Statement s : made) {
-                    for (Topic topic : s.topics) {
-                        insert.setLong(1, s.id);
-                        insert.setLong(2, topic.id);
-                        insert.addBatch();
-                    }
-                }
-                insert.executeBatch();
+                List<Object[]> topics = chunk.stream()
+                        .flatMap(s -> s.topics.stream().map(topic -> new Object[] {s.id, topic.id})).toList();
+                Rows.insert(connection, "statement_topic", Rows.column("statement_id", "bigint", topics, t -> t[0]),
+                        Rows.column("topic_id", "bigint", topics, t -> t[1]));
             }
         });
     }

@@ -175,8 +175,9 @@ public class StatementService implements RecordService<Statement, StatementReque
 
     /**
      * Creates many statements as {@link #create} creates one, but with their references looked up in a few queries
-     * and their rows, topics, words and documents written in JDBC batches; their events' words are left to
-     * {@link #indexEvents} and their history to {@link #recordCreated}, once the writing transaction is at its end.
+     * and their rows, topics, words and documents written set-based, many rows a statement; their events' words are
+     * left to {@link #indexEvents} and their history to {@link #recordCreated}, once the writing transaction is at
+     * its end.
      * Every request gives its position. Returns the statements in the order of the requests; a request that fails
      * is reported to {@code failed} with its index, and is null.
      */
@@ -306,6 +307,7 @@ public class StatementService implements RecordService<Statement, StatementReque
         documents.lock(Documents.Kind.STATEMENT, List.of(id));
         Statement statement = get(id);
         precondition.accept(read(id));
+        searchIndex.forgetStatements(List.of(id));
         statements.delete(statement);
         statements.flush();
         eventWords.index(statement.event);

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -142,17 +143,14 @@ public class Documents {
         });
     }
 
-    /** Inserts one column of the documents into a table keyed by record id, in one JDBC batch. */
+    /** Inserts one column of the documents into a table keyed by record id, {@link Rows#CHUNK} rows a statement. */
     private static void insertAll(Connection connection, String table, String key, String column,
             Map<Long, Document> documents, Function<Document, byte[]> value) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into " + table + " (" + key + ", " + column + ") values (?, ?)")) {
-            for (var document : documents.entrySet()) {
-                insert.setLong(1, document.getKey());
-                insert.setBytes(2, value.apply(document.getValue()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        List<Map.Entry<Long, Document>> all = new ArrayList<>(documents.entrySet());
+        for (int from = 0; from < all.size(); from += Rows.CHUNK) {
+            List<Map.Entry<Long, Document>> chunk = all.subList(from, Math.min(all.size(), from + Rows.CHUNK));
+            Rows.insert(connection, table, Rows.column(key, "bigint", chunk, Map.Entry::getKey),
+                    Rows.column(column, "bytea", chunk, document -> value.apply(document.getValue())));
         }
     }
 

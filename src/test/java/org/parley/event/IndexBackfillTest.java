@@ -8,6 +8,7 @@ import static org.parley.Api.anonymous;
 import static org.parley.Api.createEvent;
 import static org.parley.Api.createParticipant;
 import static org.parley.Api.createStatement;
+import static org.parley.Api.editor;
 import static org.parley.Api.event;
 import static org.parley.Api.unique;
 
@@ -62,6 +63,43 @@ class IndexBackfillTest {
         anonymous().queryParam("q", "\"quokkas " + word + "\"").get("/api/v1/events").then()
                 .body("items.id", equalTo(List.of((int) eventId)));
         assertEquals(0, backfill.indexAllMissing(), "nothing is left to index");
+    }
+
+    @Test
+    void deletedRecordsLeaveNoRowsInTheIndex() {
+        String word = unique("wombat").replace("-", "");
+        long speaker = createParticipant(unique("Deleted"), "AU");
+        long eventId = createEvent(event("Deletion " + word, "MEETING", "2023-08-10", List.of(speaker), Map.of()));
+        long kept = createStatement(eventId, speaker, "The wombats " + word + " were counted", Map.of());
+        long dropped = createStatement(eventId, speaker, "Other wombats " + word + " were not", Map.of());
+        assertEquals(List.of(2L, 2L, 1L, 1L), indexRows(List.of(kept, dropped), eventId),
+                "terms and stems of both statements and of the event");
+
+        editor().delete("/api/v1/statements/" + dropped).then().statusCode(204);
+        assertEquals(List.of(1L, 1L, 1L, 1L), indexRows(List.of(kept, dropped), eventId));
+        anonymous().queryParam("q", word).get("/api/v1/statements").then()
+                .body("items.id", equalTo(List.of((int) kept)));
+
+        editor().delete("/api/v1/events/" + eventId).then().statusCode(204);
+        assertEquals(List.of(0L, 0L, 0L, 0L), indexRows(List.of(kept, dropped), eventId));
+        anonymous().queryParam("q", word).get("/api/v1/events").then().body("total", equalTo(0));
+    }
+
+    /**
+     * How many of these statements have terms, and stems; whether the event has terms, and stems (the index has no
+     * foreign keys: nothing but Parley removes its rows).
+     */
+    private List<Long> indexRows(List<Long> statementIds, long eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> List.of(
+                count("select count(distinct statement_id) from statement_term where statement_id in (?1)",
+                        statementIds),
+                count("select count(*) from statement_stems where statement_id in (?1)", statementIds),
+                count("select count(distinct event_id) from event_term where event_id = ?1", eventId),
+                count("select count(*) from event_stems where event_id = ?1", eventId)));
+    }
+
+    private long count(String sql, Object parameter) {
+        return ((Number) entityManager.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
     }
 
     @Test

@@ -1,0 +1,118 @@
+package org.parley.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Set-based inserts for bulk writes: each column's values travel as one array parameter and {@code unnest} turns the
+ * arrays into rows, so that one statement writes thousands of rows, with the same SQL on H2 and PostgreSQL.
+ *
+ * <p>Written by hand because JDBC batches, Hibernate's included, send a row at a time (PostgreSQL's driver rewrites
+ * them into multi-row inserts of at most 128 rows, each planned again, and not at all when it must return generated
+ * ids); PostgreSQL's {@code COPY} is faster still but takes text that we would have to escape ourselves and has no
+ * H2 counterpart.
+ */
+public final class Rows {
+
+    /** Rows written by one statement: the arrays of one statement stay a few megabytes. */
+    public static final int CHUNK = 1000;
+
+    /**
+     * A column of the rows: its name, and either the SQL type of its values (an array type of it is the parameter)
+     * and one value per row, or one value for every row ({@link #constant}).
+     */
+    public record Column(String name, String type, Object[] values, Object constant) {
+    }
+
+    /** A column with a value per row, as {@code value} gives it for each of {@code rows}. */
+    @SuppressWarnings("unchecked")
+    public static <T> Column column(String name, String type, Collection<T> rows, Function<T, ?> value) {
+        Object[] values = rows.stream().map(value).toArray();
+        // an array of the values' own class: PostgreSQL's driver takes a byte[][] for bytea, not byte[] in Object[]
+        Class<?> of = Arrays.stream(values).filter(Objects::nonNull).findFirst().<Class<?>>map(Object::getClass)
+                .orElse(Object.class);
+        return new Column(name, type, Arrays.copyOf(values, values.length,
+                (Class<? extends Object[]>) java.lang.reflect.Array.newInstance(of, 0).getClass()), null);
+    }
+
+    /** A column with one value, the same in every row (a time, a version). */
+    public static Column constant(String name, Object value) {
+        return new Column(name, null, null, value);
+    }
+
+    private Rows() {
+    }
+
+    /** Inserts the rows that the columns hold (each holds as many values) into the table, in the columns' order. */
+    public static void insert(Connection connection, String table, Column... columns) throws SQLException {
+        try (PreparedStatement insert = prepare(connection, table, columns, null)) {
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Inserts the rows as {@link #insert} does and returns, for each inserted row, the values of the columns
+     * {@code returned} names (generated ids, and the columns that tell which row of the input each is), in rows
+     * of objects. The order of the returned rows is the database's: tell them apart by their values.
+     */
+    public static List<Object[]> insertReturning(Connection connection, String table, String[] returned,
+            Column... columns) throws SQLException {
+        try (PreparedStatement insert = prepare(connection, table, columns, returned)) {
+            insert.executeUpdate();
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                while (keys.next()) {
+                    Object[] row = new Object[returned.length];
+                    for (int i = 0; i < returned.length; i++) {
+                        row[i] = keys.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String table, Column[] columns,
+            String[] returned) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<String> selected = new ArrayList<>();
+        List<String> arrays = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        for (Column column : columns) {
+            names.add(column.name());
+            if (column.values() == null) {
+                selected.add("?");
+            } else {
+                selected.add("u." + column.name());
+                arrays.add("cast(? as " + column.type() + " array)");
+                aliases.add(column.name());
+            }
+        }
+        String sql = "insert into " + table + " (" + String.join(", ", names) + ") select "
+                + String.join(", ", selected) + " from unnest(" + String.join(", ", arrays) + ") as u("
+                + String.join(", ", aliases) + ")";
+        PreparedStatement statement = returned == null ? connection.prepareStatement(sql)
+                : connection.prepareStatement(sql, returned);
+        int parameter = 1;
+        for (Column column : columns) {
+            if (column.values() == null) {
+                statement.setObject(parameter++, column.constant());
+            }
+        }
+        for (Column column : columns) {
+            if (column.values() != null) {
+                statement.setArray(parameter++, connection.createArrayOf(column.type(), column.values()));
+            }
+        }
+        return statement;
+    }
+}
