@@ -145,7 +145,13 @@ public class SearchIndex {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexStatements(Map<Long, SearchTerms.Indexed> entries) {
-        replace("statement", entries);
+        replace("statement", entries, true);
+    }
+
+    /** Indexes statements created in this transaction, which have no entries yet: nothing to delete first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void indexNewStatements(Map<Long, SearchTerms.Indexed> entries) {
+        replace("statement", entries, false);
     }
 
     /**
@@ -154,7 +160,7 @@ public class SearchIndex {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexEvents(Map<Long, SearchTerms.Indexed> entries) {
-        replace("event", entries);
+        replace("event", entries, true);
     }
 
     /**
@@ -197,12 +203,12 @@ public class SearchIndex {
 
     /**
      * Replaces the terms and stems of records, {@value #CHUNK} records at a time: one delete of their old rows a
-     * table, then their terms and their stems inserted set-based ({@link Rows}); a bulk import of 20,000 statements
-     * spent 40 s of its 73 s writing them in JDBC batches. Terms are inserted in term order, the order of the index
-     * they fill. The tables are written with plain SQL, never as managed entities: a row deleted and inserted again
-     * in one transaction would clash in the persistence context.
+     * table (unless they are new, {@code indexed} false), then their terms and their stems inserted set-based
+     * ({@link Rows}); a bulk import of 20,000 statements spent 40 s of its 73 s writing them in JDBC batches. Terms
+     * are inserted in term order, the order of the index they fill. The tables are written with plain SQL, never as
+     * managed entities: a row deleted and inserted again in one transaction would clash in the persistence context.
      */
-    private void replace(String kind, Map<Long, SearchTerms.Indexed> entries) {
+    private void replace(String kind, Map<Long, SearchTerms.Indexed> entries, boolean indexed) {
         String key = kind + "_id";
         List<Long> ids = new ArrayList<>(entries.keySet());
         entityManager.flush();
@@ -216,7 +222,9 @@ public class SearchIndex {
                     entries.get(id).terms().forEach((term, weight) -> terms.add(new Entry(term, id, weight)));
                 }
                 terms.sort(Comparator.comparing(Entry::term).thenComparingLong(Entry::id));
-                forget(connection, kind, chunk);
+                if (indexed) {
+                    forget(connection, kind, chunk);
+                }
                 Rows.insert(connection, kind + "_term", Rows.column("term", "varchar", terms, Entry::term),
                         Rows.column(key, "bigint", terms, Entry::id),
                         Rows.column("weight", "integer", terms, Entry::weight));

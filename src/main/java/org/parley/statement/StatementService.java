@@ -206,7 +206,7 @@ public class StatementService implements RecordService<Statement, StatementReque
         }
         List<Statement> created = made.stream().filter(Objects::nonNull).toList();
         statements.insertAll(created);
-        searchIndex.indexStatements(words(created));
+        searchIndex.indexNewStatements(words(created));
         Map<Long, Documents.Document> rendered = new HashMap<>();
         created.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT,
                 StatementResponse.from(s), StatementRow.from(s))));
