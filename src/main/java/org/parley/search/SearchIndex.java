@@ -29,11 +29,11 @@ import org.parley.store.Rows;
  * cursor, export and statistic: a word (its terms in every language) or a prefix keeps the ids a look-up of the term
  * index gives ({@code r.id in (select ...)}, which both databases answer from the index: PostgreSQL as a semi-join,
  * H2 by looking the ids up in the primary key); a phrase adds its words so, then checks the stems of the records they
- * found ({@code exists}, by primary key). A join of the term table would repeat a record that has several of a word's terms (its forms in its text and
- * in its translation), and a join of grouped look-ups left PostgreSQL's planner blind (seconds on 100,000
- * statements). H2 evaluates such a subquery again for each row it checks while another transaction has changed the
- * term table (a word search took seconds under a write load when the index was joined the same way); not measured
- * since.
+ * found ({@code exists}, by primary key). A join of the term table would repeat a record that has several of a
+ * word's terms (its forms in its text and in its translation), and a join of grouped look-ups left PostgreSQL's
+ * planner blind (seconds on 100,000 statements). H2 evaluates such a subquery again for each row it checks while
+ * another transaction has changed the term table (a word search took seconds under a write load when the index was
+ * joined the same way); not measured since.
  */
 @ApplicationScoped
 public class SearchIndex {

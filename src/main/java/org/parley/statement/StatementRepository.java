@@ -13,7 +13,6 @@ import org.parley.event.Event;
 import org.parley.search.SearchIndex;
 import org.parley.store.Filter;
 import org.parley.store.Rows;
-import org.parley.topic.Topic;
 import org.parley.topic.TopicRepository;
 
 @ApplicationScoped
@@ -131,12 +130,15 @@ public class StatementRepository implements PanacheRepository<Statement> {
                         Rows.column("span_start", "integer", chunk, s -> s.spanStart),
                         Rows.column("span_end", "integer", chunk, s -> s.spanEnd));
                 for (Object[] key : keys) {
-                    byPlace.get(((Number) key[1]).longValue() + "#" + ((Number) key[2]).intValue()).id =
-                            ((Number) key[0]).longValue();
+                    Statement s = byPlace.remove(((Number) key[1]).longValue() + "#" + ((Number) key[2]).intValue());
+                    if (s == null) {
+                        throw new IllegalStateException("the database returned an id for no statement of the chunk");
+                    }
+                    s.id = ((Number) key[0]).longValue();
                 }
-                if (keys.size() != chunk.size() || chunk.stream().anyMatch(s -> s.id == null)) {
-                    throw new IllegalStateException("the database returned " + keys.size() + " ids for "
-                            + chunk.size() + " statements");
+                if (!byPlace.isEmpty()) {
+                    throw new IllegalStateException("the database returned no id for " + byPlace.size()
+                            + " statements");
                 }
                 List<Object[]> topics = chunk.stream()
                         .flatMap(s -> s.topics.stream().map(topic -> new Object[] {s.id, topic.id})).toList();

@@ -25,11 +25,8 @@ public final class Rows {
     /** Rows written by one statement: the arrays of one statement stay a few megabytes. */
     public static final int CHUNK = 1000;
 
-    /**
-     * A column of the rows: its name, and either the SQL type of its values (an array type of it is the parameter)
-     * and one value per row, or one value for every row ({@link #constant}).
-     */
-    public record Column(String name, String type, Object[] values, Object constant) {
+    /** A column of the rows: its name, the SQL type of its values (an array of it is the parameter), a value a row. */
+    public record Column(String name, String type, Object[] values) {
     }
 
     /** A column with a value per row, as {@code value} gives it for each of {@code rows}. */
@@ -40,12 +37,7 @@ public final class Rows {
         Class<?> of = Arrays.stream(values).filter(Objects::nonNull).findFirst().<Class<?>>map(Object::getClass)
                 .orElse(Object.class);
         return new Column(name, type, Arrays.copyOf(values, values.length,
-                (Class<? extends Object[]>) java.lang.reflect.Array.newInstance(of, 0).getClass()), null);
-    }
-
-    /** A column with one value, the same in every row (a time, a version). */
-    public static Column constant(String name, Object value) {
-        return new Column(name, null, null, value);
+                (Class<? extends Object[]>) java.lang.reflect.Array.newInstance(of, 0).getClass()));
     }
 
     private Rows() {
@@ -84,34 +76,17 @@ public final class Rows {
     private static PreparedStatement prepare(Connection connection, String table, Column[] columns,
             String[] returned) throws SQLException {
         List<String> names = new ArrayList<>();
-        List<String> selected = new ArrayList<>();
         List<String> arrays = new ArrayList<>();
-        List<String> aliases = new ArrayList<>();
         for (Column column : columns) {
             names.add(column.name());
-            if (column.values() == null) {
-                selected.add("?");
-            } else {
-                selected.add("u." + column.name());
-                arrays.add("cast(? as " + column.type() + " array)");
-                aliases.add(column.name());
-            }
+            arrays.add("cast(? as " + column.type() + " array)");
         }
-        String sql = "insert into " + table + " (" + String.join(", ", names) + ") select "
-                + String.join(", ", selected) + " from unnest(" + String.join(", ", arrays) + ") as u("
-                + String.join(", ", aliases) + ")";
+        String sql = "insert into " + table + " (" + String.join(", ", names) + ") select * from unnest("
+                + String.join(", ", arrays) + ")";
         PreparedStatement statement = returned == null ? connection.prepareStatement(sql)
                 : connection.prepareStatement(sql, returned);
-        int parameter = 1;
-        for (Column column : columns) {
-            if (column.values() == null) {
-                statement.setObject(parameter++, column.constant());
-            }
-        }
-        for (Column column : columns) {
-            if (column.values() != null) {
-                statement.setArray(parameter++, connection.createArrayOf(column.type(), column.values()));
-            }
+        for (int i = 0; i < columns.length; i++) {
+            statement.setArray(i + 1, connection.createArrayOf(columns[i].type(), columns[i].values()));
         }
         return statement;
     }
