@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +33,7 @@ import org.parley.report.ReportService;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRequest;
 import org.parley.statement.StatementService;
+import org.parley.store.DataGeneration;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicRef;
 import org.parley.topic.TopicRequest;
@@ -95,11 +95,13 @@ public class ImportService {
     private final EventService events;
     private final StatementService statements;
     private final ReportService reports;
+    private final DataGeneration generation;
 
     public ImportService(EntityManager entityManager, Validator validator, TransactionManager transactions,
             ParticipantService participants, TopicService topics, EventService events, StatementService statements,
-            ReportService reports) {
+            ReportService reports, DataGeneration generation) {
         this.reports = reports;
+        this.generation = generation;
         this.entityManager = entityManager;
         this.validator = validator;
         this.transactions = transactions;
@@ -352,7 +354,6 @@ public class ImportService {
         /** Creates or updates every record, in dependency order; a record already as given is left alone. */
         ImportResult write(List<Violation> violations) {
             int[] written = {0};
-            Set<Long> indexLater = new LinkedHashSet<>();
             ImportResult.Counts people = writeAll(in.participants(), violations, written, (item, i) -> {
                 Slot slot = participantSlots.get(i);
                 var request = item.value();
@@ -390,7 +391,6 @@ public class ImportService {
             for (int k = 0; k < freshEvents.size(); k++) {
                 if (madeEvents.get(k) != null) {
                     eventByKey.get(in.events().get(freshEvents.get(k)).value().externalId()).id = madeEvents.get(k).id;
-                    indexLater.add(madeEvents.get(k).id); // with the words of its statements, once they are written
                 }
             }
 
@@ -425,10 +425,11 @@ public class ImportService {
                     statements::createAll, violations)) {
                 if (statement != null) {
                     created.add(statement.id);
-                    indexLater.add(statement.event.id);
                 }
             }
-            statements.indexEvents(indexLater);
+            if (!freshEvents.isEmpty() || !created.isEmpty()) {
+                generation.advance(); // what the services' bulk writes leave to their caller
+            }
             statements.recordCreated(created);
             return new ImportResult(false, people, subjects, held, said);
         }

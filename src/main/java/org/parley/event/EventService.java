@@ -159,16 +159,14 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
             throw problem;
         }).get(0);
         reports.keep(Source.texts(request.sources()));
-        eventWords.index(event);
         generation.advance();
         return event;
     }
 
     /**
      * Creates events as {@link #create} creates one, with their participants and topics looked up once for all and
-     * their countries and documents written in one JDBC batch each, but leaves to its caller, a bulk import, what it
-     * does once for many events: checking that external ids are free, indexing the events' words (with their
-     * statements', see {@link EventWords#index(java.util.Collection)}) and advancing the data generation. Returns the events in
+     * their countries, words and documents written set-based, but leaves to its caller, a bulk import, what it
+     * does once for many events: checking that external ids are free and advancing the data generation. Returns the events in
      * the order of the requests; a request that fails is reported to {@code failed} with its index, and is null.
      */
     public List<Event> createAll(List<EventRequest> requests, BiConsumer<Integer, ProblemException> failed) {
@@ -188,6 +186,7 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
         }
         List<Event> created = made.stream().filter(Objects::nonNull).toList();
         eventCountries.indexAll(created);
+        eventWords.index(created);
         Map<Long, Documents.Document> rendered = new HashMap<>();
         created.forEach(e -> rendered.put(e.id, documents.document(Documents.Kind.EVENT, EventResponse.from(e), null)));
         documents.storeNew(Documents.Kind.EVENT, rendered);
@@ -256,7 +255,7 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
             documents.drop(Documents.Kind.STATEMENT, "select id from statement where event_id = ?1", event.id);
         }
         touchCitingStatements(event, hashesBefore);
-        eventWords.index(event);
+        eventWords.index(List.of(event));
         eventCountries.index(event);
         documents.store(Documents.Kind.EVENT, event.id, EventResponse.from(event), null);
         generation.advance();

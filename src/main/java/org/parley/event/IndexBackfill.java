@@ -84,7 +84,7 @@ public class IndexBackfill {
         long statementCount = indexAllMissing("select s.id from Statement s where s.id > ?1 and not exists"
                 + " (select 1 from StatementStems x where x.statementId = s.id) order by s.id", statements::index);
         long eventCount = indexAllMissing("select e.id from Event e where e.id > ?1 and not exists"
-                + " (select 1 from EventStems x where x.eventId = e.id) order by e.id", eventWords::index);
+                + " (select 1 from EventStems x where x.eventId = e.id) order by e.id", eventWords::indexIds);
         if (statementCount + eventCount > 0) {
             LOG.infof("search index backfill done: %,d statements and %,d events indexed in %.1f s", statementCount,
                     eventCount, (System.nanoTime() - started) / 1e9);

@@ -38,12 +38,38 @@ import org.parley.store.Rows;
 @ApplicationScoped
 public class SearchIndex {
 
-    /** Where a kind of record keeps its terms and stems, as entity names and the record's key in them. */
-    private record Tables(String terms, String stems, String key) {
+    /**
+     * How a kind of record reaches rows of the word index that hold its words, as HQL templates over the record
+     * {@code r}, where {@code %s} is a condition on a term row {@code t} ({@code ids}, {@code weight}) or on a stems row
+     * {@code x} ({@code phrase}).
+     *
+     * @param ids    the ids of the records having a term meeting the condition
+     * @param weight the best weight of such a term in record {@code r}
+     * @param phrase a row of {@code r}'s stems meeting the condition
+     */
+    private record Words(String ids, String weight, String phrase) {
     }
 
-    private static final Tables STATEMENTS = new Tables("StatementTerm", "StatementStems", "statementId");
-    private static final Tables EVENTS = new Tables("EventTerm", "EventStems", "eventId");
+    /** A statement's own words: its text and its translation. */
+    private static final List<Words> STATEMENTS = List.of(new Words(
+            "select t.statementId from StatementTerm t where %s",
+            "select max(t.weight) from StatementTerm t where t.statementId = r.id and (%s)",
+            "select 1 from StatementStems x where x.statementId = r.id and (%s)"));
+
+    /**
+     * An event's words: its own (title and summary), and those of its statements, found through the statements'
+     * entries rather than copied into the event's (a copy was 40 % of the index's rows, written again whenever a
+     * statement changed).
+     */
+    private static final List<Words> EVENTS = List.of(new Words(
+            "select t.eventId from EventTerm t where %s",
+            "select max(t.weight) from EventTerm t where t.eventId = r.id and (%s)",
+            "select 1 from EventStems x where x.eventId = r.id and (%s)"), new Words(
+            "select s.event.id from Statement s where s.id in (select t.statementId from StatementTerm t where %s)",
+            "select max(t.weight) from StatementTerm t join Statement s on s.id = t.statementId"
+                    + " where s.event.id = r.id and (%s)",
+            "select 1 from StatementStems x join Statement s on s.id = x.statementId where s.event.id = r.id"
+                    + " and (%s)"));
 
     private final EntityManager entityManager;
 
@@ -68,21 +94,22 @@ public class SearchIndex {
      * Adds a condition per word (and per word of each phrase) and per phrase, and sets the filter's score: the
      * sum over the words of the best weight their terms have in the record (BM25's term part, see
      * {@link SearchTerms#weight}; without BM25's inverse document frequency, which would take a count per term and
-     * query). The score is a subquery per word, computed only for an order by relevance.
+     * query; for an event, the best of its own texts' and its statements'). The score is a subquery per word,
+     * computed only for an order by relevance.
      */
-    private static void match(Filter filter, SearchQuery query, Tables tables) {
+    private static void match(Filter filter, SearchQuery query, List<Words> words) {
         List<String> weights = new ArrayList<>();
         int n = 0;
         for (SearchQuery.Clause clause : query.clauses()) {
             if (clause instanceof SearchQuery.Word word) {
-                weights.add(having(filter, tables, "q" + n++, word.terms()));
+                weights.add(having(filter, words, "q" + n++, word.terms()));
             } else if (clause instanceof SearchQuery.Prefix prefix) {
-                weights.add(havingPrefix(filter, tables, "q" + n++, prefix.starts()));
+                weights.add(havingPrefix(filter, words, "q" + n++, prefix.starts()));
             } else if (clause instanceof SearchQuery.Phrase phrase) {
                 Set<Set<String>> distinct = new LinkedHashSet<>();
                 phrase.words().forEach(word -> distinct.add(word.terms()));
                 for (Set<String> terms : distinct) {
-                    weights.add(having(filter, tables, "q" + n++, terms));
+                    weights.add(having(filter, words, "q" + n++, terms));
                 }
                 // checked on the records the words found, not on every record's stems (a join let H2 scan them all)
                 String alias = "q" + n++;
@@ -90,11 +117,12 @@ public class SearchIndex {
                 int i = 0;
                 for (String pattern : phrase.patterns()) {
                     String name = alias + "p" + i++;
-                    likes.add(alias + ".stems like :" + name);
+                    likes.add("x.stems like :" + name);
                     filter.param(name, pattern);
                 }
-                filter.where("exists (select 1 from %1$s %2$s where %2$s.%3$s = r.id and (%4$s))".formatted(
-                        tables.stems(), alias, tables.key(), String.join(" or ", likes)));
+                String condition = String.join(" or ", likes);
+                filter.where("(" + String.join(" or ", words.stream()
+                        .map(w -> "exists (" + w.phrase().formatted(condition) + ")").toList()) + ")");
             }
         }
         filter.score(String.join(" + ", weights));
@@ -104,38 +132,39 @@ public class SearchIndex {
      * Keeps the records having one of these terms: the ids the term index gives for them (a semi-join, so a record
      * with several of the terms counts once). Returns the record's weight for them.
      */
-    private static String having(Filter filter, Tables tables, String alias, Set<String> terms) {
+    private static String having(Filter filter, List<Words> words, String alias, Set<String> terms) {
         filter.param(alias, List.copyOf(terms));
-        return havingTerms(filter, tables, "%1$s.term in :" + alias);
+        return havingTerms(filter, words, "t.term in :" + alias);
     }
 
     /**
      * Keeps the records having a term that starts with one of these: a range of the term index per start (the
      * {@code like} only confirms what the range found, whatever the database's collation).
      */
-    private static String havingPrefix(Filter filter, Tables tables, String alias, Set<String> starts) {
+    private static String havingPrefix(Filter filter, List<Words> words, String alias, Set<String> starts) {
         List<String> ranges = new ArrayList<>();
         int i = 0;
         for (String start : starts) {
             String name = alias + "s" + i++;
-            ranges.add("(%%1$s.term >= :%1$sa and %%1$s.term < :%1$sb and %%1$s.term like :%1$sc)".formatted(name));
+            ranges.add("(t.term >= :%1$sa and t.term < :%1$sb and t.term like :%1$sc)".formatted(name));
             filter.param(name + "a", start);
             filter.param(name + "b", start.substring(0, start.length() - 1)
                     + (char) (start.charAt(start.length() - 1) + 1));
             filter.param(name + "c", start + "%");
         }
-        return havingTerms(filter, tables, String.join(" or ", ranges));
+        return havingTerms(filter, words, String.join(" or ", ranges));
     }
 
     /**
-     * Keeps the records with a term meeting the condition ({@code %1$s} stands for the term row), and returns their
-     * best weight among those terms, for the score.
+     * Keeps the records with a term meeting the condition (on the term row {@code t}), and returns their best weight
+     * among those terms, for the score.
      */
-    private static String havingTerms(Filter filter, Tables tables, String condition) {
-        filter.where("r.id in (select t.%s from %s t where %s)".formatted(tables.key(), tables.terms(),
-                condition.formatted("t")));
-        return "coalesce((select max(w.weight) from %s w where w.%s = r.id and (%s)), 0)"
-                .formatted(tables.terms(), tables.key(), condition.formatted("w"));
+    private static String havingTerms(Filter filter, List<Words> words, String condition) {
+        filter.where("r.id in (" + String.join(" union ", words.stream()
+                .map(w -> w.ids().formatted(condition)).toList()) + ")");
+        List<String> weights = words.stream().map(w -> "coalesce((" + w.weight().formatted(condition) + "), 0)")
+                .toList();
+        return weights.size() == 1 ? weights.get(0) : "greatest(" + String.join(", ", weights) + ")";
     }
 
     /**
@@ -154,10 +183,7 @@ public class SearchIndex {
         replace("statement", entries, false);
     }
 
-    /**
-     * Replaces the index entries of events; the event package gathers their texts (title, summary and the text of
-     * its statements).
-     */
+    /** Replaces the index entries of events; the event package gathers their texts (title and summary). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexEvents(Map<Long, SearchTerms.Indexed> entries) {
         replace("event", entries, true);

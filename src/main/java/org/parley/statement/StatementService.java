@@ -20,7 +20,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.parley.event.Event;
 import org.parley.event.EventRepository;
-import org.parley.event.EventWords;
 import org.parley.history.History;
 import org.parley.history.Revision;
 import org.parley.participant.Participant;
@@ -66,14 +65,13 @@ public class StatementService implements RecordService<Statement, StatementReque
     private final ParticipantRepository participants;
     private final TopicService topics;
     private final SearchIndex searchIndex;
-    private final EventWords eventWords;
     private final DataGeneration generation;
     private final ListCache lists;
     private final Documents documents;
     private final History history;
 
     public StatementService(StatementRepository statements, EventRepository events,
-            ParticipantRepository participants, TopicService topics, SearchIndex searchIndex, EventWords eventWords,
+            ParticipantRepository participants, TopicService topics, SearchIndex searchIndex,
             DataGeneration generation, ListCache lists, Documents documents, History history) {
         this.history = history;
         this.documents = documents;
@@ -84,7 +82,6 @@ public class StatementService implements RecordService<Statement, StatementReque
         this.participants = participants;
         this.topics = topics;
         this.searchIndex = searchIndex;
-        this.eventWords = eventWords;
     }
 
     /** One page of statements as lists show them: their stored documents. */
@@ -161,7 +158,7 @@ public class StatementService implements RecordService<Statement, StatementReque
     @Override
     public Statement create(StatementRequest request) {
         // the event first, as every writer of it or of its statements locks it first: two writers never hold one
-        // each of the rows the other needs (its row, its words), and positions are counted one writer at a time
+        // each of the rows the other needs (its row, its statements), and positions are counted one writer at a time
         documents.lock(Documents.Kind.EVENT, List.of(request.eventId()));
         Statement statement = new Statement();
         apply(request, statement);
@@ -175,9 +172,9 @@ public class StatementService implements RecordService<Statement, StatementReque
 
     /**
      * Creates many statements as {@link #create} creates one, but with their references looked up in a few queries
-     * and their rows, topics, words and documents written set-based, many rows a statement; their events' words are
-     * left to {@link #indexEvents} and their history to {@link #recordCreated}, once the writing transaction is at
-     * its end.
+     * and their rows, topics, words and documents written set-based, many rows a statement; their history is left to
+     * {@link #recordCreated}, once the writing transaction is at its end, and advancing the data generation to the
+     * caller.
      * Every request gives its position. Returns the statements in the order of the requests; a request that fails
      * is reported to {@code failed} with its index, and is null.
      */
@@ -256,18 +253,10 @@ public class StatementService implements RecordService<Statement, StatementReque
         }
     }
 
-    /** Indexes these statements anew (not their events): for a search index rebuilt after its analysis changed. */
+    /** Indexes these statements anew: for a search index rebuilt after its analysis changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(List<Long> ids) {
         searchIndex.indexStatements(words(statements.list("id in ?1", ids)));
-    }
-
-    /** Indexes the words of these events, after statements were created in bulk. */
-    public void indexEvents(Collection<Long> eventIds) {
-        eventWords.index(eventIds);
-        if (!eventIds.isEmpty()) {
-            generation.advance();
-        }
     }
 
     /**
@@ -281,10 +270,9 @@ public class StatementService implements RecordService<Statement, StatementReque
         Statement statement = get(id);
         StatementRequest request = change.apply(read(id));
         if (!statement.event.id.equals(request.eventId())) {
-            documents.lock(Documents.Kind.EVENT, List.of(request.eventId())); // moving to it: its words change
+            documents.lock(Documents.Kind.EVENT, List.of(request.eventId())); // moving to it: positions change
         }
         statement.expectVersion(request.version());
-        Event before = statement.event;
         StatementResponse shown = StatementResponse.from(statement);
         apply(request, statement);
         if (shown.equals(StatementResponse.from(statement))) {
@@ -292,9 +280,6 @@ public class StatementService implements RecordService<Statement, StatementReque
         }
         statements.flush();
         index(statement);
-        if (before != statement.event) {
-            eventWords.index(before);
-        }
         documents.store(Documents.Kind.STATEMENT, statement.id, StatementResponse.from(statement),
                 StatementRow.from(statement));
         generation.advance();
@@ -310,7 +295,6 @@ public class StatementService implements RecordService<Statement, StatementReque
         searchIndex.forgetStatements(List.of(id));
         statements.delete(statement);
         statements.flush();
-        eventWords.index(statement.event);
         generation.advance();
     }
 
@@ -373,10 +357,9 @@ public class StatementService implements RecordService<Statement, StatementReque
         documents.drop(Documents.Kind.STATEMENT, "select id from statement where speaker_id = ?1", renamed.id());
     }
 
-    /** Indexes a statement anew, then its event, whose words include those of its statements. */
+    /** Indexes a statement anew. */
     private void index(Statement statement) {
         searchIndex.indexStatements(words(List.of(statement)));
-        eventWords.index(statement.event);
     }
 
     /** A statement's words are those of its text, in its language, and of its English translation. */

@@ -92,6 +92,29 @@ public class SearchTest {
     }
 
     @Test
+    public void anEventIsFoundByItsOwnWordsAndItsStatementsTogether() {
+        String inTitle = unique("okapi").replace("-", "");
+        String inStatement = unique("pangolin").replace("-", "");
+        long p = createParticipant(unique("P"), "CD");
+        long first = createEvent(event("Talks on " + inTitle, "MEETING", "2021-03-03", List.of(p), Map.of()));
+        long second = createEvent(event("Other talks", "MEETING", "2021-03-04", List.of(p), Map.of()));
+        long id = createStatement(first, p, "Les " + inStatement + " sont protégés", Map.of("language", "fr"));
+        anonymous().queryParam("q", inTitle + " " + inStatement).get("/api/v1/events").then()
+                .body("items.id", equalTo(List.of((int) first)));
+        // a phrase stays within one text: the title's last word and the statement's first do not make one
+        anonymous().queryParam("q", "\"" + inTitle + " les\"").get("/api/v1/events").then().body("total", equalTo(0));
+        anonymous().queryParam("q", "\"" + inStatement + " sont\"").queryParam("sort", "relevance")
+                .get("/api/v1/events").then().body("items.id", equalTo(List.of((int) first)));
+
+        // the statement's words move with it
+        editor().body(Map.of("eventId", second, "speakerId", p, "text", "Les " + inStatement + " sont protégés",
+                "language", "fr", "kind", "REPORTED")).put("/api/v1/statements/" + id).then().statusCode(200);
+        anonymous().queryParam("q", inStatement).get("/api/v1/events").then()
+                .body("items.id", equalTo(List.of((int) second)));
+        anonymous().queryParam("q", inTitle + " " + inStatement).get("/api/v1/events").then().body("total", equalTo(0));
+    }
+
+    @Test
     public void aQueryWithoutWordsIsRejected() {
         anonymous().queryParam("q", "!!! ???").get("/api/v1/events").then().statusCode(400)
                 .body("violations[0].field", equalTo("q"));
