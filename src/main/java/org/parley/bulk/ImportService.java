@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
@@ -366,13 +367,15 @@ public class ImportService {
                         id -> topics.update(id, current -> item.value()).version);
             });
             Map<Long, EventRequest> storedEvents = new HashMap<>();
+            Map<Long, Long> eventVersions = new HashMap<>();
             for (int i = 0; i < in.events().size(); i++) {
                 Slot slot = eventByKey.get(in.events().get(i).value().externalId());
                 if (slot.id != null) {
                     storedEvents.put(slot.id, eventRequest(i));
+                    eventVersions.put(slot.id, slot.versionBefore);
                 }
             }
-            Set<Long> eventsAsStored = asStored(storedEvents, events::alreadyAsRequested);
+            Set<Long> eventsAsStored = asStored(storedEvents, eventVersions, events::alreadyAsRequested);
             List<Integer> freshEvents = new ArrayList<>(); // created in bulk once the others are written
             ImportResult.Counts held = writeAll(in.events(), violations, written, (item, i) -> {
                 Slot slot = eventByKey.get(item.value().externalId());
@@ -396,14 +399,16 @@ public class ImportService {
 
             // stored statements already as the document has them are left alone
             Map<Long, StatementRequest> storedRequests = new HashMap<>();
+            Map<Long, Long> statementVersions = new HashMap<>();
             for (int i = 0; i < in.statements().size(); i++) {
                 Slot slot = statementByPlace.get(placeOf(i));
                 boolean eventWritten = eventByKey.get(in.statements().get(i).value().event()).id != null;
                 if (slot != null && slot.id != null && eventWritten) {
                     storedRequests.put(slot.id, statementRequest(i));
+                    statementVersions.put(slot.id, slot.versionBefore);
                 }
             }
-            Set<Long> asStored = asStored(storedRequests, statements::alreadyAsRequested);
+            Set<Long> asStored = asStored(storedRequests, statementVersions, statements::alreadyAsRequested);
             List<Integer> fresh = new ArrayList<>(); // created in bulk once the others are written
             ImportResult.Counts said = writeAll(in.statements(), violations, written, (item, i) -> {
                 if (eventByKey.get(item.value().event()).id == null) {
@@ -478,12 +483,14 @@ public class ImportService {
     }
 
     /**
-     * The stored records (by id, with the request of the document for each) that are already as the document has
-     * them, as {@code check} finds them {@value #IN_LIST} at a time.
+     * The stored records (by id, with the request of the document for each, at the versions the plan read) that are
+     * already as the document has them, as {@code check} finds them {@value #IN_LIST} at a time.
      */
-    private <R> Set<Long> asStored(Map<Long, R> requests, Function<Map<Long, R>, List<Long>> check) {
+    private <R> Set<Long> asStored(Map<Long, R> requests, Map<Long, Long> versions,
+            BiFunction<Map<Long, R>, Map<Long, Long>, List<Long>> check) {
         return new HashSet<>(inChunks(requests.keySet(), ids -> {
-            List<Long> same = check.apply(ids.stream().collect(Collectors.toMap(Function.identity(), requests::get)));
+            List<Long> same = check.apply(ids.stream().collect(Collectors.toMap(Function.identity(), requests::get)),
+                    ids.stream().collect(Collectors.toMap(Function.identity(), versions::get)));
             entityManager.clear();
             return same;
         }));

@@ -194,21 +194,20 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
     }
 
     /**
-     * Those of these stored events (by id, with the request for each) that are already as their request would make
-     * them, in a few queries: a bulk import leaves them alone instead of locking and comparing each in turn. A
-     * request that would fail is not among them; an update reports it.
+     * Those of these stored events (by id, with the request for each, at these versions) that are already as their
+     * request would make them, in a few queries: a bulk import leaves them alone instead of locking and comparing
+     * each in turn. Each is compared with its stored document (an event changed since the versions given is not
+     * among them). A request that would fail is not among them; an update reports it.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Long> alreadyAsRequested(Map<Long, EventRequest> requests) {
+    public List<Long> alreadyAsRequested(Map<Long, EventRequest> requests, Map<Long, Long> versions) {
         References references = references(requests.values());
-        List<Long> same = new ArrayList<>();
-        for (Event stored : events.list("id in ?1", requests.keySet())) {
-            if (Record.alreadyAs(stored, new Event(), e -> apply(requests.get(stored.id), e, references),
-                    EventResponse::from)) {
-                same.add(stored.id);
-            }
-        }
-        return same;
+        return documents.unchanged(Documents.Kind.EVENT, versions, ids -> events.list("id in ?1", ids),
+                EventResponse::from, stamp -> {
+                    Event made = Record.remade(stamp, new Event(), e -> apply(requests.get(stamp.id()), e,
+                            references));
+                    return made == null ? null : EventResponse.from(made);
+                });
     }
 
     /** The participants and topics that events name, looked up at once. */

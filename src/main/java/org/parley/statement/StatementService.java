@@ -212,25 +212,24 @@ public class StatementService implements RecordService<Statement, StatementReque
     }
 
     /**
-     * Those of these stored statements (by id, with the request for each) that are already as their request would
-     * make them, in a few queries: a bulk import leaves them alone instead of locking and comparing each in turn.
-     * A request that would fail is not among them; an update reports it.
+     * Those of these stored statements (by id, with the request for each, at these versions) that are already as
+     * their request would make them, in a few queries: a bulk import leaves them alone instead of locking and
+     * comparing each in turn. Each is compared with its stored document rather than loaded with its topics (a
+     * statement changed since the versions given is not among them). A request that would fail is not among them;
+     * an update reports it.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Long> alreadyAsRequested(Map<Long, StatementRequest> requests) {
+    public List<Long> alreadyAsRequested(Map<Long, StatementRequest> requests, Map<Long, Long> versions) {
         Map<String, Topic> topicsBySlug = loadReferences(requests.values());
-        List<Long> same = new ArrayList<>();
-        for (Statement stored : statements.list("id in ?1", requests.keySet())) {
-            StatementRequest request = requests.get(stored.id);
-            if (request.position() == null) {
-                continue; // moves it to the end unless it is there: for an update to decide
-            }
-            if (Record.alreadyAs(stored, new Statement(), s -> apply(request, s, topicsBySlug),
-                    StatementResponse::from)) {
-                same.add(stored.id);
-            }
-        }
-        return same;
+        return documents.unchanged(Documents.Kind.STATEMENT, versions, ids -> statements.list("id in ?1", ids),
+                StatementResponse::from, stamp -> {
+                    StatementRequest request = requests.get(stamp.id());
+                    if (request.position() == null) {
+                        return null; // moves it to the end unless it is there: for an update to decide
+                    }
+                    Statement made = Record.remade(stamp, new Statement(), s -> apply(request, s, topicsBySlug));
+                    return made == null ? null : StatementResponse.from(made);
+                });
     }
 
     /**

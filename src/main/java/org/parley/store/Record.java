@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
@@ -57,22 +56,31 @@ public abstract class Record extends PanacheEntityBase {
         }
     }
 
+    /** A record's id, times and version, which its representation shows. */
+    public record Stamp(Long id, Instant createdAt, Instant updatedAt, long version) {
+
+        public static Stamp of(Record record) {
+            return new Stamp(record.id, record.createdAt, record.updatedAt, record.version);
+        }
+    }
+
     /**
-     * Whether {@code stored} already is what {@code change} would make of it: {@code change} fills {@code fresh}, a
-     * new record (false if the change fails), which then takes the stored record's id, times and version; both are
-     * compared as {@code shown} shows them. Lets a bulk import leave records alone without locking each.
+     * What {@code change} would make of a stored record: {@code fresh}, a new record, filled by {@code change} and
+     * given the stored record's id, times and version; null if the change fails. Shown as the stored record is, it
+     * tells whether the change would change anything: a bulk import leaves records alone without locking, or even
+     * loading, each.
      */
-    public static <T extends Record> boolean alreadyAs(T stored, T fresh, Consumer<T> change, Function<T, ?> shown) {
+    public static <T extends Record> T remade(Stamp stored, T fresh, Consumer<T> change) {
         try {
             change.accept(fresh);
         } catch (ProblemException e) {
-            return false; // an update reports it
+            return null; // an update reports it
         }
-        fresh.id = stored.id;
-        fresh.createdAt = stored.createdAt;
-        fresh.updatedAt = stored.updatedAt;
-        fresh.version = stored.version;
-        return shown.apply(fresh).equals(shown.apply(stored));
+        fresh.id = stored.id();
+        fresh.createdAt = stored.createdAt();
+        fresh.updatedAt = stored.updatedAt();
+        fresh.version = stored.version();
+        return fresh;
     }
 
     /** Optimistic locking for clients: a write that names the version it read fails with 409 when it is stale. */
