@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -435,6 +436,8 @@ public class ImportService {
             if (!freshEvents.isEmpty() || !created.isEmpty()) {
                 generation.advance(); // what the services' bulk writes leave to their caller
             }
+            List<Long> eventsCreated = madeEvents.stream().filter(Objects::nonNull).map(e -> e.id).toList();
+            events.recordCreated(eventsCreated);
             statements.recordCreated(created);
             return new ImportResult(false, people, subjects, held, said);
         }

@@ -3,9 +3,10 @@ package org.parley.event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
+import org.parley.store.Rows;
 
 /** Keeps the {@code event_country} index of an event in step with its participants and subject countries. */
 @ApplicationScoped
@@ -23,30 +24,27 @@ public class EventCountries {
         indexAll(List.of(event));
     }
 
-    /** Rewrites the countries of events, in two JDBC batches. */
+    /** Rewrites the countries of events, set-based ({@link Rows}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexAll(List<Event> events) {
         entityManager.flush();
+        List<Long> ids = events.stream().map(e -> e.id).toList();
+        for (int from = 0; from < ids.size(); from += Rows.CHUNK) {
+            entityManager.createNativeQuery("delete from event_country where event_id in (?1)")
+                    .setParameter(1, ids.subList(from, Math.min(ids.size(), from + Rows.CHUNK))).executeUpdate();
+        }
+        List<EventCountry> rows = new ArrayList<>();
+        for (Event event : events) {
+            event.countries().forEach(country -> rows.add(row(country, EventCountry.PARTICIPANT, event)));
+            event.subjectCountries.forEach(country -> rows.add(row(country, EventCountry.SUBJECT, event)));
+        }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from event_country where event_id = ?")) {
-                for (Event event : events) {
-                    delete.setLong(1, event.id);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into event_country (country, role, event_date, event_id) values (?, ?, ?, ?)")) {
-                for (Event event : events) {
-                    for (String country : event.countries()) {
-                        add(insert, country, EventCountry.PARTICIPANT, event);
-                    }
-                    for (String country : event.subjectCountries) {
-                        add(insert, country, EventCountry.SUBJECT, event);
-                    }
-                }
-                insert.executeBatch();
+            for (int from = 0; from < rows.size(); from += Rows.CHUNK) {
+                List<EventCountry> chunk = rows.subList(from, Math.min(rows.size(), from + Rows.CHUNK));
+                Rows.insert(connection, "event_country", Rows.column("country", "varchar", chunk, r -> r.country),
+                        Rows.column("role", "varchar", chunk, r -> r.role),
+                        Rows.column("event_date", "date", chunk, r -> r.eventDate),
+                        Rows.column("event_id", "bigint", chunk, r -> r.eventId));
             }
         });
     }
@@ -60,12 +58,12 @@ public class EventCountries {
         events.forEach(this::index);
     }
 
-    private static void add(PreparedStatement insert, String country, String role, Event event)
-            throws java.sql.SQLException {
-        insert.setString(1, country);
-        insert.setString(2, role);
-        insert.setObject(3, event.eventDate);
-        insert.setLong(4, event.id);
-        insert.addBatch();
+    private static EventCountry row(String country, String role, Event event) {
+        EventCountry row = new EventCountry();
+        row.country = country;
+        row.role = role;
+        row.eventDate = event.eventDate;
+        row.eventId = event.id;
+        return row;
     }
 }

@@ -2,10 +2,20 @@ package org.parley.event;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.parley.search.SearchIndex;
 import org.parley.store.Filter;
+import org.parley.store.Rows;
 import org.parley.topic.TopicRepository;
 
 @ApplicationScoped
@@ -83,5 +93,96 @@ public class EventRepository implements PanacheRepository<Event> {
             SearchIndex.matchEvents(filter, query.search());
         }
         return filter;
+    }
+
+    /**
+     * Inserts new events with their participant links, subject countries, topics and sources set-based ({@link Rows})
+     * and gives them their generated ids: for a bulk import, where Hibernate would send an event and each of its
+     * links at a time (identity ids leave it no batches). What Hibernate writes for a persisted event, this writes,
+     * but for its history: see {@link EventService#recordCreated}. An event is known among the inserted rows by its
+     * external id: events without one are inserted one at a time.
+     */
+    public void insertAll(List<Event> made) {
+        List<Event> keyed = made.stream().filter(e -> e.externalId != null).toList();
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            for (int from = 0; from < keyed.size(); from += Rows.CHUNK) {
+                insertChunk(connection, keyed.subList(from, Math.min(keyed.size(), from + Rows.CHUNK)));
+            }
+            for (Event event : made) {
+                if (event.externalId == null) {
+                    insertChunk(connection, List.of(event));
+                }
+            }
+        });
+    }
+
+    private static void insertChunk(Connection connection, List<Event> chunk) throws SQLException {
+        Map<String, Event> byKey = new HashMap<>();
+        chunk.forEach(e -> byKey.put(e.externalId, e));
+        List<Object[]> keys = Rows.insertReturning(connection, "event", new String[] {"id", "external_id"},
+                Rows.column("title", "varchar", chunk, e -> e.title),
+                Rows.column("type", "varchar", chunk, e -> e.type.name()),
+                Rows.column("event_date", "date", chunk, e -> e.eventDate),
+                Rows.column("summary", "varchar", chunk, e -> e.summary),
+                Rows.column("location_country", "varchar", chunk, e -> e.location == null ? null : e.location.country),
+                Rows.column("location_city", "varchar", chunk, e -> e.location == null ? null : e.location.city),
+                Rows.column("cameo_code", "varchar", chunk, e -> e.cameoCode),
+                Rows.column("status", "varchar", chunk, e -> e.status.name()),
+                Rows.column("end_date", "date", chunk, e -> e.endDate),
+                Rows.column("date_precision", "varchar", chunk, e -> e.datePrecision.name()),
+                Rows.column("plover_type", "varchar", chunk, e -> e.ploverType == null ? null : e.ploverType.name()),
+                Rows.column("plover_mode", "varchar", chunk, e -> e.ploverMode),
+                Rows.column("goldstein", "double precision", chunk, e -> e.goldstein),
+                Rows.column("external_id", "varchar", chunk, e -> e.externalId),
+                Rows.column("created_at", "timestamp with time zone", chunk, e -> utc(e.createdAt)),
+                Rows.column("updated_at", "timestamp with time zone", chunk, e -> utc(e.updatedAt)),
+                Rows.column("version", "bigint", chunk, e -> e.version));
+        for (Object[] key : keys) {
+            Event event = chunk.size() == 1 ? chunk.get(0) : byKey.remove((String) key[1]);
+            if (event == null || event.id != null) {
+                throw new IllegalStateException("the database returned an id for no event of the chunk");
+            }
+            event.id = ((Number) key[0]).longValue();
+        }
+        if (chunk.stream().anyMatch(e -> e.id == null)) {
+            throw new IllegalStateException("the database returned no id for some events of the chunk");
+        }
+        List<EventParticipant> links = chunk.stream().flatMap(e -> e.participants.stream()).toList();
+        Rows.insert(connection, "event_participant", Rows.column("event_id", "bigint", links, l -> l.event.id),
+                Rows.column("participant_id", "bigint", links, l -> l.participant.id),
+                Rows.column("role", "varchar", links, l -> l.role),
+                Rows.column("position", "integer", links, l -> l.position));
+        List<Object[]> subjects = new ArrayList<>();
+        List<Object[]> topics = new ArrayList<>();
+        List<Object[]> sources = new ArrayList<>();
+        for (Event event : chunk) {
+            event.subjectCountries.forEach(country -> subjects.add(new Object[] {event.id, country}));
+            event.topics.forEach(topic -> topics.add(new Object[] {event.id, topic.id}));
+            for (int i = 0; i < event.sources.size(); i++) {
+                sources.add(new Object[] {event.id, i, event.sources.get(i)});
+            }
+        }
+        Rows.insert(connection, "event_subject_country", Rows.column("event_id", "bigint", subjects, r -> r[0]),
+                Rows.column("country", "varchar", subjects, r -> r[1]));
+        Rows.insert(connection, "event_topic", Rows.column("event_id", "bigint", topics, r -> r[0]),
+                Rows.column("topic_id", "bigint", topics, r -> r[1]));
+        Rows.insert(connection, "event_source", Rows.column("event_id", "bigint", sources, r -> r[0]),
+                Rows.column("position", "integer", sources, r -> r[1]),
+                Rows.column("url", "varchar", sources, r -> source(r).url),
+                Rows.column("publisher", "varchar", sources, r -> source(r).publisher),
+                Rows.column("title", "varchar", sources, r -> source(r).title),
+                Rows.column("published_at", "timestamp with time zone", sources,
+                        r -> utc(source(r).publishedInstant)),
+                Rows.column("published_at_offset", "integer", sources, r -> source(r).publishedOffsetSeconds),
+                Rows.column("language", "varchar", sources, r -> source(r).language),
+                Rows.column("text_sha256", "varchar", sources, r -> source(r).textSha256));
+    }
+
+    private static EventSource source(Object[] row) {
+        return (EventSource) row[2];
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

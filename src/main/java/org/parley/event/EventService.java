@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -160,17 +161,22 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
         }).get(0);
         reports.keep(Source.texts(request.sources()));
         generation.advance();
+        recordCreated(List.of(event.id));
         return event;
     }
 
     /**
-     * Creates events as {@link #create} creates one, with their participants and topics looked up once for all and
-     * their countries, words and documents written set-based, but leaves to its caller, a bulk import, what it
-     * does once for many events: checking that external ids are free and advancing the data generation. Returns the events in
-     * the order of the requests; a request that fails is reported to {@code failed} with its index, and is null.
+     * Creates events: their participants and topics looked up once for all, their rows, links, countries, words and
+     * documents written set-based ({@link EventRepository#insertAll}). Leaves to its caller what a write does once
+     * for many events: checking that external ids are free, advancing the data generation, and then
+     * {@link #recordCreated}. Returns the events in the order of the requests; a request that fails is reported to
+     * {@code failed} with its index, and is null.
      */
     public List<Event> createAll(List<EventRequest> requests, BiConsumer<Integer, ProblemException> failed) {
+        events.flush(); // the participants and topics the events refer to are rows before they are
         References references = references(requests);
+        // as Hibernate would set them, to the precision the database keeps
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Event> made = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Event event = new Event();
@@ -181,16 +187,32 @@ public class EventService implements RecordService<Event, EventRequest, EventRes
                 made.add(null);
                 continue;
             }
-            events.persist(event);
+            event.createdAt = now;
+            event.updatedAt = now;
             made.add(event);
         }
         List<Event> created = made.stream().filter(Objects::nonNull).toList();
+        events.insertAll(created);
         eventCountries.indexAll(created);
         eventWords.index(created);
         Map<Long, Documents.Document> rendered = new HashMap<>();
         created.forEach(e -> rendered.put(e.id, documents.document(Documents.Kind.EVENT, EventResponse.from(e), null)));
         documents.storeNew(Documents.Kind.EVENT, rendered);
         return made;
+    }
+
+    /**
+     * Records the creation of events {@link #createAll} wrote in the history, in the revision of the current
+     * transaction; called last in the transaction, after the data generation advanced.
+     */
+    public void recordCreated(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            long revision = history.currentRevision();
+            history.recordCreated(revision, "event", "id", ids);
+            for (String table : List.of("event_participant", "event_subject_country", "event_topic", "event_source")) {
+                history.recordCreated(revision, table, "event_id", ids);
+            }
+        }
     }
 
     /**

@@ -6,7 +6,16 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.sql.Connection;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.Session;
 import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
@@ -25,7 +34,11 @@ import org.parley.web.ApiDefinition;
 @Transactional
 public class History {
 
+    private static final int IN_LIST = 1000;
+
     private final EntityManager entityManager;
+    /** The columns each table shares with its history table, by table: what {@link #recordCreated} copies. */
+    private final Map<String, String> auditedColumns = new ConcurrentHashMap<>();
 
     public History(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -80,6 +93,51 @@ public class History {
     @Transactional(Transactional.TxType.MANDATORY)
     public long currentRevision() {
         return reader().getCurrentRevision(Revision.class, true).id;
+    }
+
+    /**
+     * Records the rows of {@code table} whose column {@code key} is one of {@code ids} in its history table
+     * ({@code table_aud}) as created in {@code revision}: for rows a bulk write inserted set-based, which Envers did
+     * not see. Copies the columns the two tables share, which are the columns Envers writes for a persisted entity or
+     * collection ({@code HistoryTest} and {@code ImportTest} read such records back through Envers).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordCreated(long revision, String table, String key, Collection<Long> ids) {
+        String columns = auditedColumns.computeIfAbsent(table, this::sharedColumns);
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            entityManager.createNativeQuery("insert into " + table + "_aud (rev, revtype, " + columns + ") select ?1, "
+                            + RevisionType.ADD.getRepresentation() + ", " + columns + " from " + table + " where " + key
+                            + " in (?2)")
+                    .setParameter(1, revision).setParameter(2, all.subList(from, Math.min(all.size(), from + IN_LIST)))
+                    .executeUpdate();
+        }
+    }
+
+    /** The columns of the table that its history table has too, comma-separated, as the database names them. */
+    private String sharedColumns(String table) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            List<String> shared = new ArrayList<>();
+            List<String> audited = columns(connection, table + "_aud");
+            for (String column : columns(connection, table)) {
+                if (audited.contains(column)) {
+                    shared.add(column);
+                }
+            }
+            return String.join(", ", shared);
+        });
+    }
+
+    private static List<String> columns(Connection connection, String table) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("select * from " + table + " where 1 = 0")) {
+            ResultSetMetaData meta = rows.getMetaData();
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                names.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+            return names;
+        }
     }
 
     /** The last revision written at or before {@code at}; 404 when history starts later. */

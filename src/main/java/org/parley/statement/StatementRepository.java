@@ -18,8 +18,6 @@ import org.parley.topic.TopicRepository;
 @ApplicationScoped
 public class StatementRepository implements PanacheRepository<Statement> {
 
-    private static final int IN_LIST = 1000;
-
     private final TopicRepository topics;
 
     public StatementRepository(TopicRepository topics) {
@@ -101,7 +99,7 @@ public class StatementRepository implements PanacheRepository<Statement> {
     /**
      * Inserts new statements and their topics set-based ({@link Rows}) and gives them their generated ids: for a bulk
      * import, where Hibernate would send a statement at a time (identity ids leave it no batches). What Hibernate
-     * writes for a persisted statement, this writes, but for its history: see {@link #recordCreated}.
+     * writes for a persisted statement, this writes, but for its history: see {@link StatementService#recordCreated}.
      */
     public void insertAll(List<Statement> made) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
@@ -146,26 +144,5 @@ public class StatementRepository implements PanacheRepository<Statement> {
                         Rows.column("topic_id", "bigint", topics, t -> t[1]));
             }
         });
-    }
-
-    /**
-     * Writes the history of statements {@link #insertAll} created: their rows and topics as revision {@code revision}
-     * created them, in the tables and columns where Hibernate Envers keeps the history of a statement it persisted
-     * (a bulk import leaves Envers nothing to see). {@code HistoryTest} reads such a statement back through Envers.
-     */
-    public void recordCreated(long revision, List<Long> ids) {
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            getEntityManager().createNativeQuery("insert into statement_aud (rev, revtype, id, event_id, speaker_id,"
-                            + " text, language, translation, kind, position, source_url, span_start, span_end,"
-                            + " created_at, updated_at, version) select ?1, 0, id, event_id, speaker_id, text,"
-                            + " language, translation, kind, position, source_url, span_start, span_end, created_at,"
-                            + " updated_at, version from statement where id in (?2)")
-                    .setParameter(1, revision).setParameter(2, chunk).executeUpdate();
-            getEntityManager().createNativeQuery("insert into statement_topic_aud (rev, revtype, statement_id,"
-                            + " topic_id) select ?1, 0, statement_id, topic_id from statement_topic"
-                            + " where statement_id in (?2)")
-                    .setParameter(1, revision).setParameter(2, chunk).executeUpdate();
-        }
     }
 }

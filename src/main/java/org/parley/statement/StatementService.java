@@ -248,7 +248,9 @@ public class StatementService implements RecordService<Statement, StatementReque
      */
     public void recordCreated(List<Long> ids) {
         if (!ids.isEmpty()) {
-            statements.recordCreated(history.currentRevision(), ids);
+            long revision = history.currentRevision();
+            history.recordCreated(revision, "statement", "id", ids);
+            history.recordCreated(revision, "statement_topic", "statement_id", ids);
         }
     }
 

@@ -45,6 +45,9 @@ public final class Rows {
 
     /** Inserts the rows that the columns hold (each holds as many values) into the table, in the columns' order. */
     public static void insert(Connection connection, String table, Column... columns) throws SQLException {
+        if (columns[0].values().length == 0) {
+            return;
+        }
         try (PreparedStatement insert = prepare(connection, table, columns, null)) {
             insert.executeUpdate();
         }

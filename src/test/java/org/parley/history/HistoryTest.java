@@ -78,6 +78,34 @@ class HistoryTest {
         anonymous().queryParam("asOf", changed.toString()).get("/api/v1/statements/" + first).then().statusCode(404);
     }
 
+    /** Events are written set-based and their history by hand: as of its creation it is what it is now, whole. */
+    @Test
+    void anEventWithEveryFieldReadsAsOfItsCreationAsItIsNow() throws InterruptedException {
+        long host = createParticipant(unique("Host"), "FR");
+        long guest = createParticipant(unique("Guest"), "DE");
+        String first = unique("zeta");
+        String second = unique("alpha");
+        createTopic(first);
+        createTopic(second);
+        long eventId = createEvent(event("Talks over two days", "MEETING", "2023-05-02", List.of(host, guest), Map.of(
+                "summary", "Both sides met.", "location", Map.of("country", "FR", "city", "Paris"),
+                "subjectCountries", List.of("UA", "PL"), "topics", List.of(first, second),
+                "endDate", "2023-05-03", "status", "HELD", "goldstein", 2.5, "externalId", unique("ext"),
+                "sources", List.of(
+                        Map.of("url", "https://example.org/h1", "publisher", "Agence", "title", "Un titre",
+                                "publishedAt", "2023-05-03T21:15:00-04:00", "language", "fr"),
+                        Map.of("url", "https://example.org/h2", "publisher", "Agentur")))));
+        String now = anonymous().get("/api/v1/events/" + eventId).then().statusCode(200)
+                .body("subjectCountries", contains("PL", "UA"), "sources", hasSize(2),
+                        "sources[0].publishedAt", equalTo("2023-05-03T21:15:00-04:00"), "goldstein", equalTo(2.5f),
+                        "participants.role", contains("Role of " + host, "Role of " + guest))
+                .extract().asString();
+        assertEquals(now, anonymous().queryParam("asOf", pause().toString()).get("/api/v1/events/" + eventId)
+                .then().statusCode(200).extract().asString());
+        anonymous().get("/api/v1/events/" + eventId + "/revisions").then().statusCode(200)
+                .body("items.operation", contains("CREATED"), "items.version", contains(0));
+    }
+
     @Test
     void revisionsListEveryWriteWithItsEditorAndSurviveDeletion() throws InterruptedException {
         long host = createParticipant(unique("Wang Yi"), "CN");
