@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
+import org.parley.store.DatabaseFile;
 
 /**
  * Online backups of the embedded H2 database while Parley serves: H2's {@code BACKUP TO} writes the database file
@@ -73,7 +74,7 @@ public class Backups {
         this.dataSource = dataSource;
         this.config = config;
         this.scheduler = scheduler;
-        this.database = h2File(url);
+        this.database = DatabaseFile.of(url);
         this.user = user.orElse("");
         this.password = password.orElse("");
         this.succeeded = Counter.builder("parley.backups").tag("outcome", "success")
@@ -87,26 +88,6 @@ public class Backups {
                 .baseUnit("seconds").register(registry);
         Gauge.builder("parley.backup.last.size", this, b -> b.last == null ? 0 : b.last.bytes())
                 .description("The size of the last verified H2 backup").baseUnit("bytes").register(registry);
-    }
-
-    /**
-     * The database file of an H2 URL that names one ({@code jdbc:h2:file:./data/parley;...} or
-     * {@code jdbc:h2:./data/parley}), without its {@code .mv.db}; empty for in-memory, remote and other databases.
-     */
-    static Optional<Path> h2File(String url) {
-        if (url == null || !url.startsWith("jdbc:h2:")) {
-            return Optional.empty();
-        }
-        String name = url.substring("jdbc:h2:".length()).split(";", 2)[0];
-        if (name.startsWith("file:")) {
-            name = name.substring("file:".length());
-        } else if (name.matches("^(mem|tcp|ssl|zip|nio\\w*|split|async|memFS|memLZF):.*")) {
-            return Optional.empty();
-        }
-        if (name.startsWith("~")) {
-            name = System.getProperty("user.home") + name.substring(1);
-        }
-        return name.isEmpty() ? Optional.empty() : Optional.of(Path.of(name).toAbsolutePath().normalize());
     }
 
     /** Whether this instance's database is an H2 file, which it backs up. */

@@ -81,6 +81,13 @@ import org.parley.problem.Problem;
                                 description = "The database cannot be reached: nothing was read or written; try again",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                         schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = ApiDefinition.INSUFFICIENT_STORAGE, responseCode = "507",
+                                description = "The database's disk is full: nothing was changed; reads go on; retry"
+                                        + " once space is freed (`Retry-After`)",
+                                headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
+                                        schema = @Schema(type = SchemaType.INTEGER)),
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                        schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = ApiDefinition.NOT_MODIFIED, responseCode = "304",
                                 description = "`If-None-Match` names the record's current ETag: what the client holds is current",
                                 headers = @Header(ref = ApiDefinition.ETAG)),
@@ -134,6 +141,7 @@ public class ApiDefinition extends Application {
     public static final String URI_TOO_LONG = "UriTooLong";
     public static final String HEADERS_TOO_LARGE = "HeadersTooLarge";
     public static final String UNAVAILABLE = "ServiceUnavailable";
+    public static final String INSUFFICIENT_STORAGE = "InsufficientStorage";
     public static final String RETRY_AFTER = "Retry-After";
     public static final String ETAG = "ETag";
     public static final String LOCATION = "Location";

@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.parley.problem.Problem;
 import org.parley.problem.ProblemException;
 import org.parley.problem.Violation;
+import org.parley.store.StorageFaults;
 
 /**
  * The one place where exceptions become {@code application/problem+json} responses. Failures raised before a request
@@ -40,13 +41,18 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** When to try a write again after the disk was full: space is freed by people, not in a second. */
+    static final String FULL_RETRY_AFTER = "60";
+
     private final String signInPath;
     private final String cookieName;
+    private final StorageFaults storage;
 
     public ProblemMappers(@ConfigProperty(name = "quarkus.http.auth.form.post-location") String signInPath,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName, StorageFaults storage) {
         this.signInPath = signInPath;
         this.cookieName = cookieName;
+        this.storage = storage;
     }
 
     @ServerExceptionMapper
@@ -106,6 +112,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, HttpServerRequest request) {
+        if (StorageFaults.isStorageFull(e)) {
+            return insufficientStorage(e, request);
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 LOG.debugf(e, "Constraint violation on %s", request.path());
@@ -128,6 +137,21 @@ public class ProblemMappers {
             }
         }
         return unexpected(e, request);
+    }
+
+    /**
+     * The database's disk is full: the write was refused whole (PostgreSQL rolled the transaction back; H2 failed to
+     * write its commit and reopens its file at the next connection, as of its last commit), reads go on, and writes
+     * come back by themselves once space is freed. 507 as WebDAV defines it (RFC 4918): the server cannot store what
+     * the request needs.
+     */
+    private Response insufficientStorage(Throwable cause, HttpServerRequest request) {
+        storage.refused(cause);
+        LOG.errorf("Storage full for %s %s: %s", request.method(), request.path(), cause.getMessage());
+        return Response.status(507).type(Problem.MEDIA_TYPE).header("Retry-After", FULL_RETRY_AFTER)
+                .entity(new Problem("about:blank", "Insufficient Storage", 507, "The database's disk is full: nothing"
+                        + " was changed; reads go on; retry once space is freed", request.path(), null))
+                .build();
     }
 
     /** No database connection free in time, or the database is down: a client may retry. */
@@ -164,6 +188,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (StorageFaults.isStorageFull(e)) {
+            return insufficientStorage(e, request);
+        }
         // a database failure at commit arrives wrapped (RollbackException in ArcUndeclaredThrowableException)
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof PersistenceException persistence) {
@@ -333,7 +360,9 @@ public class ProblemMappers {
             return false;
         }
         String state = sql.getSQLState();
-        return state.startsWith("08") || state.startsWith("57P") || state.equals("25006")
+        // H2: 90098 the database was closed (after a failed write: it reopens at the next connection), 90121 closing
+        return state.startsWith("08") || state.startsWith("57P") || state.equals("25006") || state.equals("90098")
+                || state.equals("90121")
                 || state.equals("40001") && String.valueOf(sql.getMessage()).contains("conflict with recovery");
     }
 }
