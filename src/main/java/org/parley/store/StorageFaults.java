@@ -2,6 +2,7 @@ package org.parley.store;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -30,13 +31,46 @@ public class StorageFaults {
 
     private final Counter refused;
     private final Optional<Path> database;
+    private final long minFree;
     private volatile Instant lastFull;
     private volatile String lastError;
+    private volatile long usable = Long.MAX_VALUE;
+    private volatile long measuredAt;
 
-    public StorageFaults(MeterRegistry registry, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
+    public StorageFaults(MeterRegistry registry, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "parley.storage.min-free-space", defaultValue = "64M") MemorySize minFree) {
         this.refused = Counter.builder("parley.storage.full")
                 .description("Writes refused because the database's storage was full").register(registry);
         this.database = DatabaseFile.of(url);
+        this.minFree = minFree.asLongValue();
+    }
+
+    /**
+     * Whether the file system of an H2 file database has less space left than {@code parley.storage.min-free-space}
+     * (measured at most ten times a second): writes are then refused before H2 fails on them. H2 closes its database when
+     * a write fails for want of space, and in 2.4.240 a pooled connection reset after that can spin for good in
+     * {@code MVStore.registerVersionUsage}: keeping H2 off a full disk is what keeps reads and the other requests
+     * going. PostgreSQL's disk is the server's, out of sight: its {@code disk_full} is mapped instead.
+     */
+    public boolean nearlyFull() {
+        if (database.isEmpty() || minFree <= 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now - measuredAt > 100_000_000L) {
+            try {
+                usable = Files.getFileStore(database.get().getParent()).getUsableSpace();
+            } catch (IOException e) {
+                usable = Long.MAX_VALUE; // unknown: the database's own failure, if any, tells
+            }
+            measuredAt = now;
+        }
+        return usable < minFree;
+    }
+
+    /** The space writes keep free on an H2 file database's file system, in bytes (0: none kept). */
+    public long minFree() {
+        return minFree;
     }
 
     /**

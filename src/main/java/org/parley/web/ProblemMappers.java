@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -148,10 +149,19 @@ public class ProblemMappers {
     private Response insufficientStorage(Throwable cause, HttpServerRequest request) {
         storage.refused(cause);
         LOG.errorf("Storage full for %s %s: %s", request.method(), request.path(), cause.getMessage());
+        if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
+            // a read met the database closed by a write that failed for want of space: H2 reopens it at once
+            return unavailable(cause, request, "The database's disk is full and the database is reopening after a"
+                    + " write it refused; reads go on in a moment");
+        }
+        return insufficientStorage(request.path(), "The database's disk is full: nothing was changed; reads go on;"
+                + " retry once space is freed");
+    }
+
+    /** A 507 problem with {@code Retry-After}: a write refused for want of space, nothing changed. */
+    static Response insufficientStorage(String path, String detail) {
         return Response.status(507).type(Problem.MEDIA_TYPE).header("Retry-After", FULL_RETRY_AFTER)
-                .entity(new Problem("about:blank", "Insufficient Storage", 507, "The database's disk is full: nothing"
-                        + " was changed; reads go on; retry once space is freed", request.path(), null))
-                .build();
+                .entity(new Problem("about:blank", "Insufficient Storage", 507, detail, path, null)).build();
     }
 
     /** No database connection free in time, or the database is down: a client may retry. */
