@@ -191,6 +191,21 @@ public class Backups {
         }
     }
 
+    /** The backups kept, newest first, with when each was taken (from its name) and its size. */
+    public BackupList kept() {
+        List<BackupResponse> items = new java.util.ArrayList<>();
+        for (Path file : list()) {
+            String name = file.getFileName().toString();
+            try {
+                Instant at = Instant.from(NAME.parse(name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
+                items.add(new BackupResponse(name, at, Files.size(file)));
+            } catch (IOException | java.time.DateTimeException e) {
+                // deleted meanwhile, or a file of another name pattern: not one of Parley's backups
+            }
+        }
+        return new BackupList(applies(), config.every(), config.keep(), items);
+    }
+
     private void prune(Path directory) throws IOException {
         List<Path> kept = list();
         for (Path old : kept.subList(Math.min(kept.size(), Math.max(1, config.keep())), kept.size())) {

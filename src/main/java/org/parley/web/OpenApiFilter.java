@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * write.</li>
  * <li>Every operation may answer 429 ({@link ApiDefinition#TOO_MANY_REQUESTS}), 414 and 431: the limits apply to
  * all; 406 ({@link ApiDefinition#NOT_ACCEPTABLE}): any may be asked for a media type it does not answer in; and 503
- * when the database cannot be reached. Every write (an operation that takes HTTP Basic) may answer 507
+ * when the database cannot be reached. Every write (POST, PUT, PATCH, DELETE) may answer 507
  * ({@link ApiDefinition#INSUFFICIENT_STORAGE}) when the database's disk is full.</li>
  * <li>Query parameters read as enumerations take their values in any letter case ({@code type=summit}): their
  * schema is a pattern that says so, instead of the enumeration's exact values.</li>
@@ -75,11 +75,7 @@ public class OpenApiFilter implements OASFilter {
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(ApiDefinition.BEARER));
         }
         if (operation.getResponses() != null) {
-            Map<String, String> answers = new TreeMap<>(ALWAYS);
-            if (operation.getSecurity().stream().anyMatch(r -> r.hasScheme(ApiDefinition.BASIC))) {
-                answers.put("507", ApiDefinition.INSUFFICIENT_STORAGE);
-            }
-            for (var always : answers.entrySet()) {
+            for (var always : ALWAYS.entrySet()) {
                 if (!operation.getResponses().hasAPIResponse(always.getKey())) {
                     operation.getResponses().addAPIResponse(always.getKey(), OASFactory.createAPIResponse()
                             .ref(always.getValue()));
@@ -87,6 +83,17 @@ public class OpenApiFilter implements OASFilter {
             }
         }
         return operation;
+    }
+
+    /** Every write may find the database's disk full ({@link StorageGuard}): 507. */
+    @Override
+    public PathItem filterPathItem(PathItem item) {
+        Stream.of(item.getPOST(), item.getPUT(), item.getPATCH(), item.getDELETE())
+                .filter(write -> write != null && write.getResponses() != null
+                        && !write.getResponses().hasAPIResponse("507"))
+                .forEach(write -> write.getResponses().addAPIResponse("507", OASFactory.createAPIResponse()
+                        .ref(ApiDefinition.INSUFFICIENT_STORAGE)));
+        return item;
     }
 
     /** The component schemas a request body refers to, directly or through other schemas. */

@@ -35,6 +35,7 @@ import javax.sql.DataSource;
 import org.h2.Driver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.Api;
 import org.parley.EmbeddedH2;
 
 /**
@@ -79,6 +80,11 @@ class BackupTest {
         }
         assertFalse(backups.applies());
         assertEquals(null, scheduler.getScheduledJob("h2-backup"));
+        Api.editor().body(Map.of()).post("/api/v1/backups").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("Parley backs up only its embedded H2 database; this one is backed up by its"
+                        + " server's own tools"));
+        Api.editor().get("/api/v1/backups").then().statusCode(200)
+                .body("applies", equalTo(false), "items", org.hamcrest.Matchers.empty());
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> backups.take());
         assertTrue(refused.getMessage().contains("not an H2 file"), refused.getMessage());
         given().get("/q/health/well").then().statusCode(200)
@@ -159,6 +165,32 @@ class BackupTest {
         assertTrue(restore.waitFor(120, TimeUnit.SECONDS));
         assertEquals(exitCode, restore.exitValue(), said);
         return said;
+    }
+
+    @Test
+    void administratorsTakeOneNowAndListThemAndNoOneElseMay() throws SQLException {
+        if (!EmbeddedH2.built()) {
+            return; // see onPostgresqlParleyTakesNoBackups
+        }
+        String taken = Api.editor().body(Map.of("reason", "before a test")).post("/api/v1/backups").then()
+                .statusCode(200)
+                .body("events", equalTo((int) count("select count(*) from event")),
+                        "statements", equalTo((int) count("select count(*) from statement")),
+                        "lastRevision", equalTo((int) count("select max(rev) from revinfo")))
+                .extract().jsonPath().getString("name");
+        Api.editor().get("/api/v1/backups").then().statusCode(200)
+                .body("applies", equalTo(true), "every", equalTo("1h"), "keep", equalTo(2),
+                        "items[0].name", equalTo(taken), "items.name", org.hamcrest.Matchers.hasSize(
+                                backups.list().size()), "items[0].bytes", org.hamcrest.Matchers.greaterThan(0));
+        String curator = Api.unique("curator").toLowerCase(java.util.Locale.ROOT);
+        Api.editor().body(Map.of("username", curator, "password", "a long enough secret", "roles", List.of("editor")))
+                .post("/api/v1/accounts").then().statusCode(201);
+        given().auth().preemptive().basic(curator, "a long enough secret").contentType("application/json").body("{}")
+                .post("/api/v1/backups").then().statusCode(403).contentType("application/problem+json");
+        given().contentType("application/json").body("{}").post("/api/v1/backups").then().statusCode(401);
+        Api.editor().body(Map.of("reason", "x".repeat(501))).post("/api/v1/backups").then().statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        assertEquals(1, backups.list().stream().filter(f -> f.getFileName().toString().equals(taken)).count());
     }
 
     @Test
