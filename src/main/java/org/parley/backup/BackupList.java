@@ -13,6 +13,7 @@ public record BackupList(
         String every,
         @Schema(description = "How many are kept", example = "24")
         int keep,
-        @Schema(description = "The backups kept, newest first")
+        @Schema(description = "The backups kept, newest first", example = "[{\"name\":"
+                + " \"parley-20261206T080000123Z.zip\", \"takenAt\": \"2026-12-06T08:00:00.123Z\", \"bytes\": 1843521}]")
         List<BackupResponse> items) {
 }

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record BackupResponse(
         @Schema(description = "The archive's file name", example = "parley-20261206T080000123Z.zip")
         String name,
-        @Schema(description = "When it was taken", example = "2026-12-06T08:00:00.123Z")
+        @Schema(description = "When it was taken", implementation = String.class, format = "date-time",
+                example = "2026-12-06T08:00:00.123Z")
         Instant takenAt,
         @Schema(description = "Its size", example = "1843521")
         long bytes) {

@@ -362,6 +362,7 @@ class HostileInputTest {
                         : event();
                 case "import" -> object("topics", NODES.arrayNode().add(object("slug", fx.topicSlug(), "name",
                         "Topic " + fx.topicSlug())));
+                case "backups" -> object("reason", "before a hostile test");
                 case "drafts" -> object("text", "M. Wang a déclaré que la Chine était prête à coopérer.", "language",
                         "fr", "publishedAt", "2022-01-12");
                 case "accounts" -> path.endsWith("/password") ? object("password", "another long secret")
