@@ -21,9 +21,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -193,13 +195,13 @@ public class Backups {
 
     /** The backups kept, newest first, with when each was taken (from its name) and its size. */
     public BackupList kept() {
-        List<BackupResponse> items = new java.util.ArrayList<>();
+        List<BackupResponse> items = new ArrayList<>();
         for (Path file : list()) {
             String name = file.getFileName().toString();
             try {
                 Instant at = Instant.from(NAME.parse(name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
                 items.add(new BackupResponse(name, at, Files.size(file)));
-            } catch (IOException | java.time.DateTimeException e) {
+            } catch (IOException | DateTimeException e) {
                 // deleted meanwhile, or a file of another name pattern: not one of Parley's backups
             }
         }

@@ -4,9 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -134,8 +131,8 @@ public class EventRepository implements PanacheRepository<Event> {
                 Rows.column("plover_mode", "varchar", chunk, e -> e.ploverMode),
                 Rows.column("goldstein", "double precision", chunk, e -> e.goldstein),
                 Rows.column("external_id", "varchar", chunk, e -> e.externalId),
-                Rows.column("created_at", "timestamp with time zone", chunk, e -> utc(e.createdAt)),
-                Rows.column("updated_at", "timestamp with time zone", chunk, e -> utc(e.updatedAt)),
+                Rows.column("created_at", "timestamp with time zone", chunk, e -> e.createdAt),
+                Rows.column("updated_at", "timestamp with time zone", chunk, e -> e.updatedAt),
                 Rows.column("version", "bigint", chunk, e -> e.version));
         for (Object[] key : keys) {
             Event event = chunk.size() == 1 ? chunk.get(0) : byKey.remove((String) key[1]);
@@ -171,8 +168,7 @@ public class EventRepository implements PanacheRepository<Event> {
                 Rows.column("url", "varchar", sources, r -> source(r).url),
                 Rows.column("publisher", "varchar", sources, r -> source(r).publisher),
                 Rows.column("title", "varchar", sources, r -> source(r).title),
-                Rows.column("published_at", "timestamp with time zone", sources,
-                        r -> utc(source(r).publishedInstant)),
+                Rows.column("published_at", "timestamp with time zone", sources, r -> source(r).publishedInstant),
                 Rows.column("published_at_offset", "integer", sources, r -> source(r).publishedOffsetSeconds),
                 Rows.column("language", "varchar", sources, r -> source(r).language),
                 Rows.column("text_sha256", "varchar", sources, r -> source(r).textSha256));
@@ -180,9 +176,5 @@ public class EventRepository implements PanacheRepository<Event> {
 
     private static EventSource source(Object[] row) {
         return (EventSource) row[2];
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -2,7 +2,6 @@ package org.parley.statement;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -118,10 +117,8 @@ public class StatementRepository implements PanacheRepository<Statement> {
                         Rows.column("kind", "varchar", chunk, s -> s.kind.name()),
                         Rows.column("position", "integer", chunk, s -> s.position),
                         Rows.column("source_url", "varchar", chunk, s -> s.sourceUrl),
-                        Rows.column("created_at", "timestamp with time zone", chunk,
-                                s -> s.createdAt.atOffset(ZoneOffset.UTC)),
-                        Rows.column("updated_at", "timestamp with time zone", chunk,
-                                s -> s.updatedAt.atOffset(ZoneOffset.UTC)),
+                        Rows.column("created_at", "timestamp with time zone", chunk, s -> s.createdAt),
+                        Rows.column("updated_at", "timestamp with time zone", chunk, s -> s.updatedAt),
                         Rows.column("version", "bigint", chunk, s -> s.version),
                         Rows.column("event_date", "date", chunk, s -> s.eventDate),
                         Rows.column("speaker_country", "varchar", chunk, s -> s.speakerCountry),

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,10 +31,12 @@ public final class Rows {
     public record Column(String name, String type, Object[] values) {
     }
 
-    /** A column with a value per row, as {@code value} gives it for each of {@code rows}. */
+    /** A column with a value per row, as {@code value} gives it for each of {@code rows} (an Instant in UTC). */
     @SuppressWarnings("unchecked")
     public static <T> Column column(String name, String type, Collection<T> rows, Function<T, ?> value) {
-        Object[] values = rows.stream().map(value).toArray();
+        // an Instant as the time with offset the drivers take for "timestamp with time zone", in UTC
+        Object[] values = rows.stream().map(value)
+                .map(v -> v instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : v).toArray();
         // an array of the values' own class: PostgreSQL's driver takes a byte[][] for bytea, not byte[] in Object[]
         Class<?> of = Arrays.stream(values).filter(Objects::nonNull).findFirst().<Class<?>>map(Object::getClass)
                 .orElse(Object.class);
