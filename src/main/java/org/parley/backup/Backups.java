@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,21 +20,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
+import org.parley.store.Archives;
 import org.parley.store.DatabaseFile;
 
 /**
@@ -50,11 +45,6 @@ import org.parley.store.DatabaseFile;
 public class Backups {
 
     private static final Logger LOG = Logger.getLogger(Backups.class);
-    static final String PREFIX = "parley-";
-    static final String SUFFIX = ".zip";
-    /** A name per millisecond, in UTC, that sorts as the backups were taken. */
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
     private final BackupConfig config;
@@ -129,18 +119,19 @@ public class Backups {
         }
         long started = System.nanoTime();
         Instant at = Instant.now();
-        Path directory = directory();
-        Path partial = directory.resolve(PREFIX + NAME.format(at) + ".partial");
-        Path file = directory.resolve(PREFIX + NAME.format(at) + SUFFIX);
+        Archives archives = new Archives(directory());
+        String name = archives.name(at);
+        Path partial = archives.beside(name, ".partial");
+        Path file = archives.file(name);
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(archives.directory());
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
             }
             Backup backup = verify(partial, at);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             backup = new Backup(file, at, backup.bytes(), backup.lastRevision(), backup.events(), backup.statements());
-            prune(directory);
+            prune();
             last = backup;
             lastFailure = null;
             succeeded.increment();
@@ -180,35 +171,24 @@ public class Backups {
 
     /** The verified backups in the folder, newest first. */
     public List<Path> list() {
-        Path directory = directory();
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(PREFIX)
-                    && f.getFileName().toString().endsWith(SUFFIX))
-                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Archives(directory()).list();
     }
 
     /** The backups kept, newest first, with when each was taken (from its name) and its size. */
     public BackupList kept() {
         List<BackupResponse> items = new ArrayList<>();
         for (Path file : list()) {
-            String name = file.getFileName().toString();
             try {
-                Instant at = Instant.from(NAME.parse(name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
-                items.add(new BackupResponse(name, at, Files.size(file)));
-            } catch (IOException | DateTimeException e) {
-                // deleted meanwhile, or a file of another name pattern: not one of Parley's backups
+                items.add(new BackupResponse(file.getFileName().toString(), Archives.madeAt(Archives.nameOf(file)),
+                        Files.size(file)));
+            } catch (IOException e) {
+                // deleted meanwhile
             }
         }
         return new BackupList(applies(), config.every(), config.keep(), items);
     }
 
-    private void prune(Path directory) throws IOException {
+    private void prune() throws IOException {
         List<Path> kept = list();
         for (Path old : kept.subList(Math.min(kept.size(), Math.max(1, config.keep())), kept.size())) {
             Files.deleteIfExists(old);

@@ -65,7 +65,7 @@ public record EventRow(
 
     static final String SEPARATOR = "; ";
 
-    static EventRow from(Event e) {
+    public static EventRow from(Event e) {
         return new EventRow(e.id, e.eventDate, e.endDate, e.datePrecision, e.status, e.type, e.title, String.join(SEPARATOR, e.countries()),
                 String.join(SEPARATOR, e.subjectCountries.stream().sorted().toList()),
                 join(e.participants.stream().map(p -> String.valueOf(p.participant.id))),

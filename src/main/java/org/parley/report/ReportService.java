@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.problem.ProblemException;
@@ -45,6 +46,19 @@ public class ReportService {
         }
         return Report.<Report>list("sha256 in ?1", sha256s).stream()
                 .collect(Collectors.toMap(r -> r.sha256, r -> r.text));
+    }
+
+    /** Every report as the API shows it, by hash, in batches of at most {@code size}: for snapshots. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void export(int size, Consumer<List<ReportResponse>> sink) {
+        String after = "";
+        List<Report> batch;
+        do {
+            batch = Report.<Report>find("sha256 > ?1 order by sha256", after).page(0, size).list();
+            sink.accept(batch.stream().map(ReportResponse::from).toList());
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1).sha256;
+            Report.getEntityManager().clear(); // texts of up to a million characters each: not kept
+        } while (batch.size() == size);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

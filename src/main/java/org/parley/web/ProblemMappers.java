@@ -62,6 +62,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response rangeNotSatisfiable(ByteRange.NotSatisfiable e, HttpServerRequest request) {
+        return Response.fromResponse(respond(new Problem("urn:parley:problem:range-not-satisfiable",
+                        "Range not satisfiable", 416, "The range asked for starts past the end of the " + e.size()
+                        + " bytes there are; ask for bytes 0 to " + (e.size() - 1) + ", or without Range for all",
+                        request.path(), null)))
+                .header("Content-Range", "bytes */" + e.size()).build();
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
         List<Violation> violations = e.getConstraintViolations().stream()
                 .map(ProblemMappers::toViolation)

@@ -76,9 +76,9 @@ class OpenApiTest {
                 }
             }
         }
-        assertEquals(45, operations, "six operations on each of four collections, two on countries, two on codes,"
+        assertEquals(48, operations, "six operations on each of four collections, two on countries, two on codes,"
                 + " three statistics, the revisions of events and statements, the change feed, the import, the drafts,"
-                + " a report (the pages are hidden), six on accounts, two on backups");
+                + " a report (the pages are hidden), six on accounts, two on backups, three on snapshots");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertFalse(operationIds.isEmpty());
     }
