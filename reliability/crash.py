@@ -28,7 +28,7 @@ import tempfile
 import threading
 import time
 
-from harness import Parley, call, drop_database, fresh_database, ndjson
+from harness import Parley, call, differences, drop_database, fresh_database, ndjson, replay_feed
 
 class Ledger:
     """What the writers were told (acknowledged) and what they sent without an answer (uncertain), per record."""
@@ -185,33 +185,8 @@ def verify(port, ledger):
 
 def feed_mismatches(port, problems):
     """Replays the change feed from the start and compares it with the four collections' exports."""
-    state, cursor = {}, None
-    while True:
-        path = "/api/v1/changes?size=1000" + (f"&cursor={cursor}" if cursor else "")
-        status, body = call(port, "GET", path, timeout=120)
-        if status != 200:
-            problems.append(f"change feed answered {status}")
-            return 1
-        page = json.loads(body)
-        for change in page["items"]:
-            key = (change["collection"], change["id"])
-            if change["operation"] == "DELETED":
-                state.pop(key, None)
-            else:
-                state[key] = change["record"]
-        cursor = page["nextCursor"]
-        if not page["more"]:
-            break
-    mismatches = 0
-    for collection in ("participants", "topics", "events", "statements"):
-        exported = {r["id"]: r for r in ndjson(port, collection)}
-        replayed = {i: r for (c, i), r in state.items() if c == collection}
-        for record_id in exported.keys() | replayed.keys():
-            if exported.get(record_id) != replayed.get(record_id):
-                mismatches += 1
-                if mismatches <= 5:
-                    problems.append(f"feed and export differ on {collection} {record_id}")
-    return mismatches
+    state, _ = replay_feed(port)
+    return differences(port, state, problems)
 
 
 def pg_restart():

@@ -118,3 +118,43 @@ def fresh_database(db, pg_database, folder):
 
 def drop_database(pg_database):
     pg(f"drop database if exists {pg_database} with (force)")
+
+
+def replay_feed(port, until=None):
+    """The four collections as the change feed from the start builds them, up to and including revision `until`
+    (all of it when None): ({(collection, id): record}, last revision applied)."""
+    state, cursor, last = {}, None, 0
+    while True:
+        path = "/api/v1/changes?size=1000" + (f"&cursor={cursor}" if cursor else "")
+        status, body = call(port, "GET", path, timeout=120)
+        if status != 200:
+            raise SystemExit(f"change feed answered {status}")
+        page = json.loads(body)
+        for change in page["items"]:
+            if until is not None and change["revision"] > until:
+                return state, last
+            key = (change["collection"], change["id"])
+            if change["operation"] == "DELETED":
+                state.pop(key, None)
+            else:
+                state[key] = change["record"]
+            last = change["revision"]
+        cursor = page["nextCursor"]
+        if not page["more"]:
+            return state, last
+
+
+def differences(port, state, problems, limit=5):
+    """How many records of the four collections' exports differ from `state` (missing, extra or changed)."""
+    mismatches = 0
+    for collection in ("participants", "topics", "events", "statements"):
+        exported = {r["id"]: r for r in ndjson(port, collection)}
+        replayed = {i: r for (c, i), r in state.items() if c == collection}
+        for record_id in sorted(exported.keys() | replayed.keys()):
+            if exported.get(record_id) != replayed.get(record_id):
+                mismatches += 1
+                if mismatches <= limit:
+                    what = "missing" if record_id not in exported else "extra" if record_id not in replayed \
+                        else "changed"
+                    problems.append(f"{collection} {record_id}: {what}")
+    return mismatches

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -128,6 +132,7 @@ public class Backups {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
             }
+            long written = System.nanoTime();
             Backup backup = verify(partial, at);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             backup = new Backup(file, at, backup.bytes(), backup.lastRevision(), backup.events(), backup.statements());
@@ -136,8 +141,9 @@ public class Backups {
             lastFailure = null;
             succeeded.increment();
             took.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            LOG.infof("Backup %s: %d bytes, revision %d, %d events, %d statements", file.getFileName(),
-                    backup.bytes(), backup.lastRevision(), backup.events(), backup.statements());
+            LOG.infof("Backup %s: %d bytes, revision %d, %d events, %d statements; written in %.1f s, verified in"
+                    + " %.1f s", file.getFileName(), backup.bytes(), backup.lastRevision(), backup.events(),
+                    backup.statements(), (written - started) / 1e9, (System.nanoTime() - written) / 1e9);
             return backup;
         } catch (SQLException | IOException | RuntimeException e) {
             lastFailedAt = at;
@@ -152,13 +158,38 @@ public class Backups {
         }
     }
 
-    /** Opens the archive as a read-only database and counts what it holds. */
+    /**
+     * Opens the archive as a read-only database and counts what it holds. The database is unpacked beside the
+     * archive first: H2's zip file system reads a deflated entry from its start at every backward seek, and took 81 s
+     * to count a 50 MB database that opens in a second once unpacked.
+     */
     Backup verify(Path archive, Instant at) throws SQLException, IOException {
         String name = database.orElseThrow().getFileName().toString();
-        try (Connection opened = DriverManager.getConnection("jdbc:h2:zip:" + archive + "!/" + name, user, password);
-                Statement statement = opened.createStatement()) {
-            return new Backup(archive, at, Files.size(archive), count(statement, "select coalesce(max(rev), 0) from revinfo"),
-                    count(statement, "select count(*) from event"), count(statement, "select count(*) from statement"));
+        Path unpacked = Files.createTempDirectory(archive.getParent(), "verify-");
+        try {
+            try (ZipFile zip = new ZipFile(archive.toFile())) {
+                ZipEntry file = zip.getEntry(name + ".mv.db");
+                if (file == null) {
+                    throw new IOException("the archive holds no " + name + ".mv.db");
+                }
+                try (InputStream in = zip.getInputStream(file)) {
+                    Files.copy(in, unpacked.resolve(name + ".mv.db"));
+                }
+            }
+            try (Connection opened = DriverManager.getConnection("jdbc:h2:file:" + unpacked.resolve(name)
+                    + ";ACCESS_MODE_DATA=r", user, password); Statement statement = opened.createStatement()) {
+                return new Backup(archive, at, Files.size(archive),
+                        count(statement, "select coalesce(max(rev), 0) from revinfo"),
+                        count(statement, "select count(*) from event"),
+                        count(statement, "select count(*) from statement"));
+            }
+        } finally {
+            try (Stream<Path> files = Files.list(unpacked)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(unpacked);
         }
     }
 
