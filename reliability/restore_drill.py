@@ -150,6 +150,25 @@ def mistake(port, count, problems, among=None):
     return deleted
 
 
+def archive_metrics(port, problems):
+    """Parley's view of the WAL archive (/q/metrics, the wellness check "wal-archive"), which must see it working."""
+    time.sleep(6)  # Parley reads pg_stat_archiver at most every 5 s
+    _, text = call(port, "GET", "/q/metrics", accept="text/plain")
+    metrics = {line.split()[0]: float(line.split()[1]) for line in text.decode().splitlines()
+               if line.startswith("parley_wal_archive")}
+    _, well = call(port, "GET", "/q/health/well")
+    check = next((c for c in json.loads(well)["checks"] if c["name"] == "wal-archive"), None)
+    if not check or check["status"] != "UP" or not check["data"]["applies"]:
+        problems.append(f"the wellness check wal-archive: {check}")
+    last = metrics.get("parley_wal_archive_last_archived_seconds", 0)
+    if not time.time() - 600 < last <= time.time() + 5:
+        problems.append(f"parley_wal_archive_last_archived_seconds is {last}")
+    pending = metrics.get("parley_wal_archive_pending_bytes", float("nan"))
+    if not 0 <= pending < 64 << 20:
+        problems.append(f"parley_wal_archive_pending_bytes is {pending}")
+    return {"WAL not archived yet (parley_wal_archive_pending_bytes)": int(pending) if pending == pending else -1}
+
+
 def setup(port):
     status, _ = call(port, "POST", "/api/v1/import", {"participants": [
         {"externalId": "crash-a", "name": "Crash A", "kind": "PERSON", "country": "FR"},
@@ -204,6 +223,7 @@ def drill_pg(args, folder, rnd, problems):
         load.stop()
         acks = write_for(args.port, args.seconds, ledger, participants, args.writers, 3, rnd)
         figures["writes/s with archiving"] = acks / args.seconds
+        figures.update(archive_metrics(args.port, problems))
         oracle, point = replay_feed(args.port)
         time.sleep(1)
         target = datetime.datetime.now(datetime.timezone.utc)
