@@ -10,7 +10,10 @@ Builds on this machine, from Debian's packages only:
   targetServerType=primary (after a failover the driver finds the promoted replica by itself), and reader1 (18103)
   on the replica (targetServerType=preferSecondary: the replica, or whatever server is left);
 - HAProxy (scale/haproxy.cfg) on 18100: writes to the writers, reads to the reader (the writers as backups), each
-  instance in or out by its /q/health/ready; statistics on 18109/stats.
+  instance in or out by its /q/health/ready; statistics on 18109/stats;
+- pgBackRest (Debian's pgbackrest): the primary's WAL archived continuously into a repository under the rig's folder,
+  and a full backup of it taken at the start; the replica archives into the same repository once promoted. The
+  checks see a WAL segment archived and the backup listed; the drill sees the promoted replica archive.
 
   python3 scale/rig.py up --jar target/quarkus-app/quarkus-run.jar   # build and start; leaves it running
   python3 scale/rig.py check                                          # behaviour across instances
@@ -47,6 +50,7 @@ PRIMARY, REPLICA = ("parley_primary", 25432), ("parley_replica", 25433)
 WRITERS, READER, LB, STATS = (18101, 18102), 18103, 18100, 18109
 STATE = os.environ.get("PARLEY_RIG_DIR", "/tmp/parley-rig")
 DATABASE = "parley"
+STANZA = "parley"
 HANG = 10.0  # seconds after which a request counts as hung
 
 
@@ -95,15 +99,51 @@ def wait_for(what, test, seconds=60.0, every=0.2):
     raise SystemExit(f"rig: {what} not reached in {seconds:.0f} s")
 
 
+def backrest_config():
+    """pgBackRest's configuration for the rig: its repository in the rig's folder, owned by postgres."""
+    repository = os.path.join(STATE, "pgbackrest")
+    shutil.rmtree(repository, ignore_errors=True)
+    os.makedirs(repository)
+    config = os.path.join(repository, "pgbackrest.conf")
+    with open(config, "w") as out:
+        out.write(f"[global]\nrepo1-path={repository}/repo\nrepo1-retention-full=2\nlog-path={repository}\n"
+                  f"lock-path={repository}/lock\nstart-fast=y\nlog-level-console=warn\n\n[{STANZA}]\n"
+                  f"pg1-path=/var/lib/postgresql/{VERSION}/{PRIMARY[0]}\npg1-port={PRIMARY[1]}\n"
+                  f"pg1-socket-path=/var/run/postgresql\n")
+    sh("chown", "-R", "postgres:postgres", repository)
+    return config
+
+
+def archiving(config, name, port):
+    """The settings that archive a cluster's WAL into the rig's repository (from a standby: once promoted)."""
+    return {"archive_mode": "on", "archive_timeout": "60",
+            "archive_command": f"'pgbackrest --config={config} --stanza={STANZA} "
+                               f"--pg1-path=/var/lib/postgresql/{VERSION}/{name} --pg1-port={port} archive-push %p'"}
+
+
+def backrest(*args):
+    return sh("runuser", "-u", "postgres", "--", "pgbackrest", f"--config={STATE}/pgbackrest/pgbackrest.conf",
+              f"--stanza={STANZA}", *args)
+
+
+def archived(port):
+    """WAL segments a cluster archived, and its failed attempts, since it started."""
+    archived_count, failed = psql(port, "select archived_count, failed_count from pg_stat_archiver").split("|")
+    return int(archived_count), int(failed)
+
+
 def build_database():
     drop_clusters()
+    config = backrest_config()
     name, port = PRIMARY
     sh("pg_createcluster", VERSION, name, "-p", str(port))
     configure(name, {"listen_addresses": "'127.0.0.1'", "wal_level": "replica", "max_wal_senders": "5",
-                     "max_replication_slots": "5", "wal_keep_size": "'256MB'"})
+                     "max_replication_slots": "5", "wal_keep_size": "'256MB'", **archiving(config, name, port)})
     sh("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, name, "start")
     wait_for("the primary", lambda: psql(port, "select 1") == "1")
     psql(port, f"create database {DATABASE}")
+    backrest("stanza-create")
+    backrest("--type=full", "backup")
 
     name, port = REPLICA
     sh("pg_createcluster", VERSION, name, "-p", str(port))
@@ -115,7 +155,7 @@ def build_database():
        "postgres", "-D", data, "-X", "stream", "-c", "fast", "-C", "-S", name)
     configure(name, {"listen_addresses": "'127.0.0.1'", "hot_standby": "on", "hot_standby_feedback": "on",
                      "primary_conninfo": f"'host=127.0.0.1 port={PRIMARY[1]} user=postgres application_name={name}'",
-                     "primary_slot_name": f"'{name}'"})
+                     "primary_slot_name": f"'{name}'", **archiving(config, name, port)})
     sh("runuser", "-u", "postgres", "--", "touch", f"{data}/standby.signal")
     sh("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, name, "start")
     wait_for("streaming replication", lambda: psql(
@@ -168,6 +208,8 @@ def load():
 def up(jar):
     if shutil.which("haproxy") is None:
         raise SystemExit("rig: haproxy is not installed (apt-get install haproxy)")
+    if shutil.which("pgbackrest") is None:
+        raise SystemExit("rig: pgbackrest is not installed (apt-get install pgbackrest)")
     down(quiet=True)
     os.makedirs(STATE, exist_ok=True)
     started = time.monotonic()
@@ -297,6 +339,18 @@ def check():
            status == 503 and headers.get("Content-Type", "").startswith("application/problem+json"))
     status, _, body = exchange(LB, "GET", "/api/v1/topics?q=rig-refused")
     expect("and left nothing behind", status == 200 and json.loads(body)["total"] == 0)
+
+    before, _ = archived(PRIMARY[1])
+    psql(PRIMARY[1], "select pg_switch_wal()")
+    try:
+        wait_for("the WAL segment archived", lambda: archived(PRIMARY[1])[0] > before, 30)
+    except SystemExit:
+        pass
+    count, failed = archived(PRIMARY[1])
+    expect(f"the primary archives its WAL with pgBackRest: {count} segments, {failed} failed attempts",
+           count > before and failed == 0)
+    listed = backrest("info").stdout
+    expect("pgBackRest lists the full backup taken at the start", "full backup" in listed)
     if failures:
         raise SystemExit(f"rig: {len(failures)} checks failed")
     print("rig: checks passed")
@@ -475,6 +529,15 @@ def drill(seconds, writers=3, readers=5):
         failures.append(f"{load_.own_reads[1] + len(misses)} reads did not see their own write")
     if share < 0.5:
         failures.append(f"the replica's instance served only {share:.0%} of the reads")
+    psql(REPLICA[1], "select pg_switch_wal()")
+    try:
+        wait_for("the promoted replica's WAL archived", lambda: archived(REPLICA[1])[0] > 0, 30)
+    except SystemExit:
+        pass
+    count, failed = archived(REPLICA[1])
+    print(f"the promoted replica archived {count} WAL segments into the same repository, {failed} attempts failed")
+    if count == 0 or failed:
+        failures.append("the promoted replica does not archive its WAL")
     for failure in failures:
         print(f"FAILED: {failure}")
     if failures:

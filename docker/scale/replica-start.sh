@@ -1,6 +1,7 @@
 #!/bin/sh
 # The replica of docker/compose.scale.yaml: at its first start a copy of the primary (pg_basebackup, with a replication
-# slot), then a hot standby that follows it; after a promotion (pg_ctl promote) it is the primary.
+# slot), then a hot standby that follows it; after a promotion (pg_ctl promote) it is the primary, and archives its
+# WAL into the repository the primary archived into (archive_mode=on archives only once promoted).
 set -e
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   until pg_basebackup -h "$PARLEY_PRIMARY_HOST" -U "$PARLEY_REPLICATION_USER" -D "$PGDATA" -X stream -c fast \
@@ -12,4 +13,5 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     >> "$PGDATA/postgresql.auto.conf"
   chmod 700 "$PGDATA"
 fi
-exec postgres -c hot_standby=on -c hot_standby_feedback=on
+exec postgres -c hot_standby=on -c hot_standby_feedback=on -c wal_level=replica -c archive_mode=on \
+  -c "archive_command=pgbackrest --stanza=parley archive-push %p" -c archive_timeout=60

@@ -132,6 +132,9 @@ class SnapshotTest {
                 .body("items.name", hasItem(name));
         assertEquals(JSON.readTree(made.asString()), JSON.readTree(anonymous().get("/api/v1/snapshots/" + name)
                 .then().statusCode(200).contentType("application/json").extract().asString()));
+        anonymous().accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .body(containsString("parley_snapshots_total{outcome=\"success\""))
+                .body(containsString("parley_snapshot_last_success_seconds"));
     }
 
     @Test
