@@ -114,11 +114,11 @@ def backrest_config():
     return config
 
 
-def archiving(config, name, port):
+def archiving(config, name):
     """The settings that archive a cluster's WAL into the rig's repository (from a standby: once promoted)."""
     return {"archive_mode": "on", "archive_timeout": "60",
             "archive_command": f"'pgbackrest --config={config} --stanza={STANZA} "
-                               f"--pg1-path=/var/lib/postgresql/{VERSION}/{name} --pg1-port={port} archive-push %p'"}
+                               f"--pg1-path=/var/lib/postgresql/{VERSION}/{name} archive-push %p'"}
 
 
 def backrest(*args):
@@ -138,7 +138,7 @@ def build_database():
     name, port = PRIMARY
     sh("pg_createcluster", VERSION, name, "-p", str(port))
     configure(name, {"listen_addresses": "'127.0.0.1'", "wal_level": "replica", "max_wal_senders": "5",
-                     "max_replication_slots": "5", "wal_keep_size": "'256MB'", **archiving(config, name, port)})
+                     "max_replication_slots": "5", "wal_keep_size": "'256MB'", **archiving(config, name)})
     sh("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, name, "start")
     wait_for("the primary", lambda: psql(port, "select 1") == "1")
     psql(port, f"create database {DATABASE}")
@@ -155,7 +155,7 @@ def build_database():
        "postgres", "-D", data, "-X", "stream", "-c", "fast", "-C", "-S", name)
     configure(name, {"listen_addresses": "'127.0.0.1'", "hot_standby": "on", "hot_standby_feedback": "on",
                      "primary_conninfo": f"'host=127.0.0.1 port={PRIMARY[1]} user=postgres application_name={name}'",
-                     "primary_slot_name": f"'{name}'", **archiving(config, name, port)})
+                     "primary_slot_name": f"'{name}'", **archiving(config, name)})
     sh("runuser", "-u", "postgres", "--", "touch", f"{data}/standby.signal")
     sh("pg_ctlcluster", "--skip-systemctl-redirect", VERSION, name, "start")
     wait_for("streaming replication", lambda: psql(
