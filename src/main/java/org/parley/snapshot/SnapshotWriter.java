@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.FilterOutputStream;
@@ -66,13 +67,12 @@ public class SnapshotWriter {
     private final TopicRepository topics;
     private final ReportService reports;
     private final ObjectMapper json;
-
-    /** Called after each file is written, in the snapshot's transaction: tests write meanwhile. Null otherwise. */
-    volatile Consumer<String> afterFile;
+    private final Event<SnapshotFileWritten> written;
 
     public SnapshotWriter(ConsistentView view, EntityManager entityManager, EventService events,
             StatementService statements, ParticipantRepository participants, TopicRepository topics,
-            ReportService reports, ObjectMapper json) {
+            ReportService reports, ObjectMapper json, Event<SnapshotFileWritten> written) {
+        this.written = written;
         this.view = view;
         this.entityManager = entityManager;
         this.events = events;
@@ -95,7 +95,7 @@ public class SnapshotWriter {
             Object[] last = lastRevision();
             long revision = ((Number) last[0]).longValue();
             Instant revisionAt = last[1] == null ? null : Instant.ofEpochMilli(((Number) last[1]).longValue());
-            Archive archive = new Archive(zip, made.at());
+            Archive archive = new Archive(zip, made);
             archive.objects("topics", TopicResponse.class, sink -> Paging.forEachBatch(topics, "Topic", new Filter(),
                     Sort.by("id"), BATCH, batch -> sink.accept(batch.stream().map(TopicResponse::from).toList())));
             archive.objects("participants", ParticipantResponse.class, sink -> Paging.forEachBatch(participants,
@@ -153,12 +153,12 @@ public class SnapshotWriter {
     private final class Archive {
 
         private final ZipOutputStream zip;
-        private final Instant at;
+        private final Made made;
         final List<SnapshotFile> files = new ArrayList<>();
 
-        Archive(ZipOutputStream zip, Instant at) {
+        Archive(ZipOutputStream zip, Made made) {
             this.zip = zip;
-            this.at = at;
+            this.made = made;
         }
 
         /** Records as the API shows them, written by Jackson, then as CSV rows of the same columns. */
@@ -236,16 +236,14 @@ public class SnapshotWriter {
             long records = body.write(out);
             out.flush();
             zip.closeEntry();
-            if (afterFile != null) {
-                afterFile.accept(path);
-            }
+            written.fire(new SnapshotFileWritten(made.name(), path, records));
             return new SnapshotFile(path, collection, format, records, out.bytes,
                     HexFormat.of().formatHex(out.digest.digest()));
         }
 
         private void entry(String path) throws IOException {
             ZipEntry entry = new ZipEntry(path);
-            entry.setTime(at.toEpochMilli());
+            entry.setTime(made.at().toEpochMilli());
             zip.putNextEntry(entry);
         }
     }

@@ -25,7 +25,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -63,14 +66,25 @@ class SnapshotTest {
             "reports.ndjson", "reports.csv", "manifest.json", "SHA256SUMS");
 
     @Inject
-    SnapshotWriter writer;
-
-    @Inject
     Snapshots snapshots;
+
+    /** What runs between a snapshot's files, in the snapshot's thread, while it waits. */
+    @Singleton
+    static class BetweenFiles {
+
+        static volatile Consumer<String> action;
+
+        void written(@Observes SnapshotFileWritten file) {
+            Consumer<String> now = action;
+            if (now != null) {
+                now.accept(file.path());
+            }
+        }
+    }
 
     @AfterEach
     void noMoreWritesBetweenFiles() {
-        writer.afterFile = null;
+        BetweenFiles.action = null;
     }
 
     @Test
@@ -218,10 +232,12 @@ class SnapshotTest {
                 }
                 return made;
             });
-            writer.afterFile = file -> {
+            AtomicBoolean wrote = new AtomicBoolean();
+            BetweenFiles.action = file -> {
                 if (!file.equals("events.csv")) {
                     return;
                 }
+                wrote.set(true);
                 try {
                     others.submit(() -> {
                         editor().delete("/api/v1/events/" + doomed).then().statusCode(204);
@@ -240,6 +256,7 @@ class SnapshotTest {
                     .extract().asByteArray());
             writing.set(false);
             assertTrue(background.get(60, TimeUnit.SECONDS) > 0);
+            assertTrue(wrote.get() && born[1] > 0, "the writes between the snapshot's files were made");
 
             Set<Long> events = ids(ndjson(entries.get("events.ndjson")));
             List<JsonNode> statements = ndjson(entries.get("statements.ndjson"));
