@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one range of bytes a {@code Range} request header asks of a representation (RFC 9110, section 14). Written by
- * hand because Quarkus REST serves ranges of no entity; only what downloads need: a single range, which a server
- * may always answer in full otherwise (several ranges, another unit, a malformed header).
+ * hand because Quarkus REST, given a {@code Path}, sends the range asked for with status 200 and no
+ * {@code Content-Range}, and has no {@code If-Range} or 416; only what downloads need: a single range, which a
+ * server may always answer in full otherwise (several ranges, another unit, a malformed header).
  */
 public record ByteRange(long first, long last, long size) {
 
