@@ -18,17 +18,8 @@ PG_DB="${PG_DB:-parley_import}"
 PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:- }"
 . "$here/lib.sh"
 
-doc="/tmp/bench-import-$statements.json"
-[[ -f "$doc" ]] || python3 "$here/import_doc.py" --statements "$statements" --seed 7 --out "$doc"
-case "$target" in
-    h2) rm -rf "$(dirname "$H2_DB")" ;;
-    pg) psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -c "drop database if exists $PG_DB" \
-            -c "create database $PG_DB" ;;
-esac
-log="/tmp/bench-import-$target-$BENCH_PORT.log"
-start_parley "$target" "$log"
-trap stop_parley EXIT
-wait_ready || { tail -30 "$log" >&2; exit 1; }
+doc="$(import_document "$statements")"
+start_fresh "$target" "/tmp/bench-import-$target-$BENCH_PORT.log"
 records=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(sum(len(v) for v in d.values()))" "$doc")
 url="http://127.0.0.1:$BENCH_PORT/api/v1/import"
 result="/tmp/bench-import-result-$BENCH_PORT.json"

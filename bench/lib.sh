@@ -31,6 +31,27 @@ psql_bench() {
     psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -v ON_ERROR_STOP=1 -q "$@"
 }
 
+# import_document STATEMENTS: the path of the generated import document of that many statements, written once
+import_document() {
+    local doc="/tmp/bench-import-$1.json"
+    [[ -f "$doc" ]] || python3 "$(dirname "${BASH_SOURCE[0]}")/import_doc.py" --statements "$1" --seed 7 --out "$doc" >&2
+    echo "$doc"
+}
+
+# start_fresh TARGET LOGFILE: an empty database of the target ($H2_DB's folder removed, $PG_DB dropped and created
+# again), Parley started on it and ready; stopped when the script exits.
+start_fresh() {
+    local target="$1" log="$2"
+    case "$target" in
+        h2) rm -rf "$(dirname "$H2_DB")" ;;
+        pg) psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -c "drop database if exists $PG_DB" \
+                -c "create database $PG_DB" ;;
+    esac
+    start_parley "$target" "$log"
+    trap stop_parley EXIT
+    wait_ready || { tail -30 "$log" >&2; exit 1; }
+}
+
 # start_parley TARGET LOGFILE: starts the jar in the background on 127.0.0.1:$BENCH_PORT; sets PARLEY_PID.
 start_parley() {
     local target="$1" log="$2" jar

@@ -17,18 +17,9 @@ PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:- }"
 export PARLEY_SNAPSHOT_DIRECTORY="${PARLEY_SNAPSHOT_DIRECTORY:-/tmp/bench-snapshot-files}"
 . "$here/lib.sh"
 
-doc="/tmp/bench-import-$statements.json"
-[[ -f "$doc" ]] || python3 "$here/import_doc.py" --statements "$statements" --seed 7 --out "$doc"
+doc="$(import_document "$statements")"
 rm -rf "$PARLEY_SNAPSHOT_DIRECTORY"
-case "$target" in
-    h2) rm -rf "$(dirname "$H2_DB")" ;;
-    pg) psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -q -c "drop database if exists $PG_DB" \
-            -c "create database $PG_DB" ;;
-esac
-log="/tmp/bench-snapshot-$target-$BENCH_PORT.log"
-start_parley "$target" "$log"
-trap stop_parley EXIT
-wait_ready || { tail -30 "$log" >&2; exit 1; }
+start_fresh "$target" "/tmp/bench-snapshot-$target-$BENCH_PORT.log"
 base="http://127.0.0.1:$BENCH_PORT/api/v1"
 auth="editor:${PARLEY_EDITOR_PASSWORD:-bench}"
 code=$(curl -s -o /dev/null -w '%{http_code}' -u "$auth" -H 'Content-Type: application/json' --data-binary "@$doc" \

@@ -50,6 +50,17 @@ class Ledger:
                     and i not in self.maybe_deleted]
 
 
+def speakers(port):
+    """The two participants the writers' events are between, imported: their ids."""
+    status, _ = call(port, "POST", "/api/v1/import", {"participants": [
+        {"externalId": "crash-a", "name": "Crash A", "kind": "PERSON", "country": "FR"},
+        {"externalId": "crash-b", "name": "Crash B", "kind": "PERSON", "country": "DE"}]})
+    if status != 200:
+        raise SystemExit(f"setting up the participants answered {status}")
+    people = {p["externalId"]: p["id"] for p in ndjson(port, "participants") if p.get("externalId")}
+    return [people["crash-a"], people["crash-b"]]
+
+
 def writer(port, number, round_no, participants, ledger, stop, seed):
     rnd = random.Random(seed)
     i = 0
@@ -225,13 +236,7 @@ def main():
     ledger = Ledger()
     try:
         ready_s = parley.start()
-        status, _ = call(args.port, "POST", "/api/v1/import", {"participants": [
-            {"externalId": "crash-a", "name": "Crash A", "kind": "PERSON", "country": "FR"},
-            {"externalId": "crash-b", "name": "Crash B", "kind": "PERSON", "country": "DE"}]})
-        if status != 200:
-            raise SystemExit(f"setting up the participants answered {status}")
-        people = {p["externalId"]: p["id"] for p in ndjson(args.port, "participants") if p.get("externalId")}
-        participants = [people["crash-a"], people["crash-b"]]
+        participants = speakers(args.port)
         for round_no in range(1, args.rounds + 1):
             stop = threading.Event()
             before = dict(ledger.acks), ledger.unacked, ledger.unavailable, sum(ledger.statuses.values())

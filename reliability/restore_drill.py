@@ -42,7 +42,7 @@ import tempfile
 import threading
 import time
 
-from crash import Ledger, writer
+from crash import Ledger, speakers, writer
 from harness import Parley, call, differences, ndjson, replay_feed
 
 STANZA = "parley"
@@ -101,25 +101,12 @@ def folder_bytes(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(path) for f in files)
 
 
-def write_for(port, seconds, ledger, participants, writers, round_no, rnd):
-    """Runs the writers for that long; returns the writes acknowledged meanwhile."""
-    stop = threading.Event()
-    before = sum(ledger.acks.values())
-    threads = [threading.Thread(target=writer, args=(port, w, round_no, participants, ledger, stop, rnd.random()))
-               for w in range(writers)]
-    for t in threads:
-        t.start()
-    time.sleep(seconds)
-    stop.set()
-    for t in threads:
-        t.join()
-    return sum(ledger.acks.values()) - before
-
-
 class Writers:
-    """Writers in the background until stopped."""
+    """The crash harness's writers, in the background until stopped."""
 
     def __init__(self, port, ledger, participants, writers, round_no, rnd):
+        self.ledger = ledger
+        self.acks = sum(ledger.acks.values())
         self.stop_event = threading.Event()
         self.threads = [threading.Thread(target=writer, args=(port, w, round_no, participants, ledger,
                                                               self.stop_event, rnd.random())) for w in range(writers)]
@@ -127,9 +114,18 @@ class Writers:
             t.start()
 
     def stop(self):
+        """Stops them; returns the writes acknowledged since they started."""
         self.stop_event.set()
         for t in self.threads:
             t.join()
+        return sum(self.ledger.acks.values()) - self.acks
+
+
+def write_for(port, seconds, ledger, participants, writers, round_no, rnd):
+    """Runs the writers for that long; returns the writes acknowledged meanwhile."""
+    load = Writers(port, ledger, participants, writers, round_no, rnd)
+    time.sleep(seconds)
+    return load.stop()
 
 
 def mistake(port, count, problems, among=None):
@@ -169,16 +165,6 @@ def archive_metrics(port, problems):
     return {"WAL not archived yet (parley_wal_archive_pending_bytes)": int(pending) if pending == pending else -1}
 
 
-def setup(port):
-    status, _ = call(port, "POST", "/api/v1/import", {"participants": [
-        {"externalId": "crash-a", "name": "Crash A", "kind": "PERSON", "country": "FR"},
-        {"externalId": "crash-b", "name": "Crash B", "kind": "PERSON", "country": "DE"}]})
-    if status != 200:
-        raise SystemExit(f"setting up the participants answered {status}")
-    people = {p["externalId"]: p["id"] for p in ndjson(port, "participants") if p.get("externalId")}
-    return [people["crash-a"], people["crash-b"]]
-
-
 def check_restored(port, oracle, point, deleted, problems):
     """The restored database against the oracle: (records checked, records that differ)."""
     mismatches = differences(port, oracle, problems)
@@ -186,12 +172,13 @@ def check_restored(port, oracle, point, deleted, problems):
     if last != point:
         problems.append(f"the restored feed ends at revision {last}, not {point}")
         mismatches += 1
-    events = {e["id"] for e in ndjson(port, "events")}
+    events = ndjson(port, "events")
+    ids = {e["id"] for e in events}
     existed = [e for e in deleted if ("events", e) in oracle]  # all on PostgreSQL; on H2, those of the backup
-    undone = [e for e in existed if e in events]
+    undone = [e for e in existed if e in ids]
     if len(undone) != len(existed):
         problems.append(f"of the events deleted by mistake, only {len(undone)} of {len(existed)} are back")
-    if any(e.get("externalId", "") and e["externalId"].startswith("mistake-") for e in ndjson(port, "events")):
+    if any((e.get("externalId") or "").startswith("mistake-") for e in events):
         problems.append("events of the mistaken import are there")
     return len(oracle), mismatches
 
@@ -207,7 +194,7 @@ def drill_pg(args, folder, rnd, problems):
     try:
         parley.start()
         ledger = Ledger()
-        participants = setup(args.port)
+        participants = speakers(args.port)
         write_for(args.port, args.seconds, ledger, participants, args.writers, 0, rnd)  # warming up
         acks = write_for(args.port, args.seconds, ledger, participants, args.writers, 1, rnd)
         figures["writes/s without archiving"] = acks / args.seconds
@@ -264,7 +251,7 @@ def drill_h2(args, folder, rnd, problems):
     try:
         parley.start()
         ledger = Ledger()
-        participants = setup(args.port)
+        participants = speakers(args.port)
         acks = write_for(args.port, args.seconds, ledger, participants, args.writers, 1, rnd)
         figures["writes/s"] = acks / args.seconds
         load = Writers(args.port, ledger, participants, args.writers, 2, rnd)

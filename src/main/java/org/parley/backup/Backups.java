@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +35,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
 import org.parley.store.Archives;
 import org.parley.store.DatabaseFile;
+import org.parley.store.Periodic;
 
 /**
  * Online backups of the embedded H2 database while Parley serves: H2's {@code BACKUP TO} writes the database file
@@ -99,18 +99,10 @@ public class Backups {
 
     /** Schedules the backups of an H2 file database, the first one period after the start. */
     void onStart(@Observes StartupEvent start) {
-        if (!applies() || "off".equalsIgnoreCase(config.every().trim())) {
-            return;
+        // a failure is counted, and shown by the health check
+        if (applies() && Periodic.schedule(scheduler, "h2-backup", config.every(), this::take, LOG)) {
+            LOG.infof("H2 backups every %s into %s, the last %d kept", config.every(), directory(), config.keep());
         }
-        scheduler.newJob("h2-backup").setInterval(config.every()).setDelayed(config.every())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(execution -> {
-                    try {
-                        take();
-                    } catch (RuntimeException e) {
-                        LOG.errorf("Scheduled backup failed: %s", e.getMessage()); // counted and in the health check
-                    }
-                }).schedule();
-        LOG.infof("H2 backups every %s into %s, the last %d kept", config.every(), directory(), config.keep());
     }
 
     /**

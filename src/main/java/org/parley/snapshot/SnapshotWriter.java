@@ -20,13 +20,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.parley.event.EventQuery;
 import org.parley.event.EventResponse;
 import org.parley.event.EventRow;
 import org.parley.event.EventService;
+import org.parley.history.Revision;
 import org.parley.participant.ParticipantRepository;
 import org.parley.participant.ParticipantResponse;
 import org.parley.report.ReportResponse;
@@ -92,9 +96,7 @@ public class SnapshotWriter {
     @TransactionConfiguration(timeout = 24 * 60 * 60) // a large database takes minutes; the default is 60 s
     public SnapshotManifest write(ZipOutputStream zip, Made made) throws IOException {
         try (ConsistentView.Ended ended = view.begin()) {
-            Object[] last = lastRevision();
-            long revision = ((Number) last[0]).longValue();
-            Instant revisionAt = last[1] == null ? null : Instant.ofEpochMilli(((Number) last[1]).longValue());
+            Optional<Revision> last = lastRevision();
             Archive archive = new Archive(zip, made);
             archive.objects("topics", TopicResponse.class, sink -> Paging.forEachBatch(topics, "Topic", new Filter(),
                     Sort.by("id"), BATCH, batch -> sink.accept(batch.stream().map(TopicResponse::from).toList())));
@@ -111,7 +113,8 @@ public class SnapshotWriter {
             archive.objects("reports", ReportResponse.class, sink -> reports.export(REPORT_BATCH, sink));
             List<SnapshotFile> files = List.copyOf(archive.files);
             SnapshotManifest manifest = new SnapshotManifest(made.name(), made.at(), made.by(), made.reason(),
-                    revision, revisionAt, counts(files), files);
+                    last.map(r -> r.id).orElse(0L), last.map(r -> Instant.ofEpochMilli(r.timestamp)).orElse(null),
+                    counts(files), files);
             archive.finish(manifest);
             return manifest;
         }
@@ -120,21 +123,20 @@ public class SnapshotWriter {
     /** The last revision written now. */
     @Transactional
     public long revision() {
-        return ((Number) lastRevision()[0]).longValue();
+        return lastRevision().map(r -> r.id).orElse(0L);
     }
 
-    private Object[] lastRevision() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select rev, revtstmp from revinfo"
-                + " where rev = (select max(rev) from revinfo)").getResultList();
-        return rows.isEmpty() ? new Object[] {0L, null} : rows.get(0);
+    private Optional<Revision> lastRevision() {
+        return entityManager.createQuery("from Revision order by id desc", Revision.class).setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
+    /** How many records of each collection the files hold (a collection's NDJSON and CSV hold the same). */
     private static SnapshotCounts counts(List<SnapshotFile> files) {
-        long[] counts = new long[5];
-        List<String> collections = List.of("events", "statements", "participants", "topics", "reports");
-        files.forEach(file -> counts[collections.indexOf(file.collection())] = file.records());
-        return new SnapshotCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
+        Map<String, Long> records = files.stream()
+                .collect(Collectors.toMap(SnapshotFile::collection, SnapshotFile::records, (ndjson, csv) -> csv));
+        return new SnapshotCounts(records.get("events"), records.get("statements"), records.get("participants"),
+                records.get("topics"), records.get("reports"));
     }
 
     /** A source of records in batches. */

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.parley.store.Archives;
 import org.parley.store.DatabaseFile;
+import org.parley.store.Periodic;
 import org.parley.value.Sha256;
 
 /**
@@ -87,18 +87,10 @@ public class Snapshots {
 
     /** Schedules snapshots, the first one period after the start. */
     void onStart(@Observes StartupEvent start) {
-        if ("off".equalsIgnoreCase(config.every().trim())) {
-            return;
+        // a failure is counted on /q/metrics
+        if (Periodic.schedule(scheduler, "snapshot", config.every(), this::takeIfChanged, LOG)) {
+            LOG.infof("Snapshots every %s (when the data changed) into %s", config.every(), archives().directory());
         }
-        scheduler.newJob("snapshot").setInterval(config.every()).setDelayed(config.every())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(execution -> {
-                    try {
-                        takeIfChanged();
-                    } catch (RuntimeException e) {
-                        LOG.errorf("Scheduled snapshot failed: %s", e.getMessage()); // counted on /q/metrics
-                    }
-                }).schedule();
-        LOG.infof("Snapshots every %s (when the data changed) into %s", config.every(), archives().directory());
     }
 
     /** A scheduled snapshot: none when the newest one already holds the last revision. */
@@ -182,7 +174,7 @@ public class Snapshots {
 
     /** The description of the archive, read from beside it; empty when it is not a whole snapshot. */
     private Optional<SnapshotResponse> described(Path archive) {
-        Path description = archives().beside(Archives.nameOf(archive), DESCRIPTION);
+        Path description = archive.resolveSibling(Archives.nameOf(archive) + DESCRIPTION);
         try {
             return Optional.of(json.readValue(description.toFile(), SnapshotResponse.class));
         } catch (IOException e) {
