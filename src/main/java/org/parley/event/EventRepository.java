@@ -19,9 +19,11 @@ import org.parley.topic.TopicRepository;
 public class EventRepository implements PanacheRepository<Event> {
 
     private final TopicRepository topics;
+    private final SearchIndex searchIndex;
 
-    public EventRepository(TopicRepository topics) {
+    public EventRepository(TopicRepository topics, SearchIndex searchIndex) {
         this.topics = topics;
+        this.searchIndex = searchIndex;
     }
 
     /**
@@ -87,7 +89,7 @@ public class EventRepository implements PanacheRepository<Event> {
             filter.where("cameoCode like :cameo", "cameo", query.cameoPrefix() + "%");
         }
         if (!query.search().isEmpty()) {
-            SearchIndex.matchEvents(filter, query.search());
+            searchIndex.matchEvents(filter, query.search());
         }
         return filter;
     }

@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The sequences of stems of one statement's texts, which quoted phrases are matched against (see
@@ -18,4 +20,13 @@ public class StatementStems {
     public Long statementId;
 
     public String stems;
+
+    /** The record's terms in term order: PostgreSQL's form of the word index (null on H2, see migration V21). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(length = 100)
+    public String[] terms;
+
+    /** The weight of each of {@link #terms}, in the same order (see {@link SearchTerms#weight}). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public Integer[] weights;
 }

@@ -18,9 +18,11 @@ import org.parley.topic.TopicRepository;
 public class StatementRepository implements PanacheRepository<Statement> {
 
     private final TopicRepository topics;
+    private final SearchIndex searchIndex;
 
-    public StatementRepository(TopicRepository topics) {
+    public StatementRepository(TopicRepository topics, SearchIndex searchIndex) {
         this.topics = topics;
+        this.searchIndex = searchIndex;
     }
 
     public Filter filter(StatementQuery query) {
@@ -51,7 +53,7 @@ public class StatementRepository implements PanacheRepository<Statement> {
             filter.where("eventDate <= :to", "to", query.to());
         }
         if (!query.search().isEmpty()) {
-            SearchIndex.matchStatements(filter, query.search());
+            searchIndex.matchStatements(filter, query.search());
         }
         return filter;
     }

@@ -31,9 +31,17 @@ public final class Rows {
     public record Column(String name, String type, Object[] values) {
     }
 
-    /** A column with a value per row, as {@code value} gives it for each of {@code rows} (an Instant in UTC). */
+    /**
+     * A column with a value per row, as {@code value} gives it for each of {@code rows} (an Instant in UTC). A column
+     * whose type is an array ({@code "integer array"}) takes a collection a row, which travels as PostgreSQL's text
+     * form of an array (PostgreSQL only: an array of arrays would be flattened by {@code unnest}).
+     */
     @SuppressWarnings("unchecked")
     public static <T> Column column(String name, String type, Collection<T> rows, Function<T, ?> value) {
+        if (type.endsWith(ARRAY)) {
+            return new Column(name, type, rows.stream().map(value).map(v -> literal((Collection<?>) v))
+                    .toArray(String[]::new));
+        }
         // an Instant as the time with offset the drivers take for "timestamp with time zone", in UTC
         Object[] values = rows.stream().map(value)
                 .map(v -> v instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : v).toArray();
@@ -42,6 +50,20 @@ public final class Rows {
                 .orElse(Object.class);
         return new Column(name, type, Arrays.copyOf(values, values.length,
                 (Class<? extends Object[]>) java.lang.reflect.Array.newInstance(of, 0).getClass()));
+    }
+
+    private static final String ARRAY = " array";
+
+    /** PostgreSQL's text form of an array: {@code {"a","b"}}, each element quoted, its quotes and backslashes escaped. */
+    private static String literal(Collection<?> elements) {
+        StringBuilder out = new StringBuilder("{");
+        for (Object element : elements) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(element.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append('}').toString();
     }
 
     private Rows() {
@@ -80,20 +102,35 @@ public final class Rows {
         }
     }
 
+    /** The SQL type a column's values travel as: an array column's as text. */
+    private static String sent(Column column) {
+        return column.type().endsWith(ARRAY) ? "varchar" : column.type();
+    }
+
     private static PreparedStatement prepare(Connection connection, String table, Column[] columns,
             String[] returned) throws SQLException {
         List<String> names = new ArrayList<>();
         List<String> arrays = new ArrayList<>();
-        for (Column column : columns) {
+        List<String> selected = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        boolean casts = false;
+        for (int i = 0; i < columns.length; i++) {
+            Column column = columns[i];
             names.add(column.name());
-            arrays.add("cast(? as " + column.type() + " array)");
+            arrays.add("cast(? as " + sent(column) + " array)");
+            aliases.add("c" + i);
+            boolean array = column.type().endsWith(ARRAY);
+            selected.add(array ? "cast(c" + i + " as " + column.type() + ")" : "c" + i);
+            casts |= array;
         }
-        String sql = "insert into " + table + " (" + String.join(", ", names) + ") select * from unnest("
-                + String.join(", ", arrays) + ")";
+        String rows = "unnest(" + String.join(", ", arrays) + ")";
+        String sql = "insert into " + table + " (" + String.join(", ", names) + ") select "
+                + (casts ? String.join(", ", selected) + " from " + rows + " as u(" + String.join(", ", aliases) + ")"
+                        : "* from " + rows);
         PreparedStatement statement = returned == null ? connection.prepareStatement(sql)
                 : connection.prepareStatement(sql, returned);
         for (int i = 0; i < columns.length; i++) {
-            statement.setArray(i + 1, connection.createArrayOf(columns[i].type(), columns[i].values()));
+            statement.setArray(i + 1, connection.createArrayOf(sent(columns[i]), columns[i].values()));
         }
         return statement;
     }

@@ -87,15 +87,20 @@ class IndexBackfillTest {
 
     /**
      * How many of these statements have terms, and stems; whether the event has terms, and stems (the index has no
-     * foreign keys: nothing but Parley removes its rows).
+     * foreign keys: nothing but Parley removes its rows). Terms in either form of the index: rows of the term table
+     * (H2) or the arrays of the stems row (PostgreSQL).
      */
     private List<Long> indexRows(List<Long> statementIds, long eventId) {
         return QuarkusTransaction.requiringNew().call(() -> List.of(
-                count("select count(distinct statement_id) from statement_term where statement_id in (?1)",
-                        statementIds),
+                count(withTerms("statement") + " where statement_id in (?1)", statementIds),
                 count("select count(*) from statement_stems where statement_id in (?1)", statementIds),
-                count("select count(distinct event_id) from event_term where event_id = ?1", eventId),
+                count(withTerms("event") + " where event_id = ?1", eventId),
                 count("select count(*) from event_stems where event_id = ?1", eventId)));
+    }
+
+    private static String withTerms(String kind) {
+        return "select count(distinct %1$s_id) from (select %1$s_id from %1$s_term union all select %1$s_id"
+                .formatted(kind) + " from %s_stems where cardinality(terms) > 0) as t".formatted(kind);
     }
 
     private long count(String sql, Object parameter) {
