@@ -102,6 +102,9 @@ public class SearchIndex {
             "select s.event.id from Statement s where s.id in (select x.statementId from StatementStems x where %s)",
             "select max(%s) from StatementStems x join Statement s on s.id = x.statementId where s.event.id = r.id"));
 
+    /** Letters of a word that most texts of its language have ("the", "les", "и"): see {@link #matchEntries}. */
+    private static final int SHORT_WORD = 3;
+
     private final EntityManager entityManager;
     /** PostgreSQL's form of the index: terms in arrays (see the class comment). */
     private final boolean arrays;
@@ -145,13 +148,19 @@ public class SearchIndex {
         int n = 0;
         for (SearchQuery.Clause clause : query.clauses()) {
             List<String> parts = new ArrayList<>();
-            List<Set<String>> words = new ArrayList<>();
+            // the words that the GIN index looks up and the score counts: not a phrase's short words ("the", "la"),
+            // which most records have and its stems pattern checks anyway, unless it has no other
+            Set<Set<String>> looked = new LinkedHashSet<>();
             if (clause instanceof SearchQuery.Word word) {
-                words.add(word.terms());
+                looked.add(word.terms());
             } else if (clause instanceof SearchQuery.Prefix prefix) {
-                words.add(expand(prefix.starts()));
+                looked.add(expand(prefix.starts()));
             } else if (clause instanceof SearchQuery.Phrase phrase) {
-                phrase.words().forEach(word -> words.add(word.terms()));
+                phrase.words().stream().filter(word -> SearchTerms.folded(word.word()).length() > SHORT_WORD)
+                        .forEach(word -> looked.add(word.terms()));
+                if (looked.isEmpty()) {
+                    phrase.words().forEach(word -> looked.add(word.terms()));
+                }
                 List<String> likes = new ArrayList<>();
                 for (String pattern : phrase.patterns()) {
                     String name = "q" + n++;
@@ -160,7 +169,7 @@ public class SearchIndex {
                 }
                 parts.add("(" + String.join(" or ", likes) + ")");
             }
-            for (Set<String> terms : new LinkedHashSet<>(words)) {
+            for (Set<String> terms : looked) {
                 String name = "q" + n++;
                 filter.param(name, terms.toArray(String[]::new));
                 parts.add(0, "array_overlaps(x.terms, :" + name + ")");
