@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -353,47 +354,60 @@ public class SearchIndex {
     /**
      * Replaces the terms and stems of records, {@value #CHUNK} records at a time: one delete of their old rows a
      * table (unless they are new, {@code indexed} false), then their terms and their stems inserted set-based
-     * ({@link Rows}); a bulk import of 20,000 statements spent 40 s of its 73 s writing them in JDBC batches. Terms
-     * are inserted in term order, the order of the index they fill. The tables are written with plain SQL, never as
+     * ({@link Rows}), in the form of the database; a bulk import of 20,000 statements spent 40 s of its 73 s writing
+     * them in JDBC batches. The tables are written with plain SQL, never as
      * managed entities: a row deleted and inserted again in one transaction would clash in the persistence context.
      */
     private void replace(String kind, Map<Long, SearchTerms.Indexed> entries, boolean indexed) {
-        String key = kind + "_id";
         List<Long> ids = new ArrayList<>(entries.keySet());
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                record Entry(String term, long id, int weight) {
-                }
-                List<Entry> terms = new ArrayList<>();
-                for (Long id : chunk) {
-                    entries.get(id).terms().forEach((term, weight) -> terms.add(new Entry(term, id, weight)));
-                }
-                terms.sort(Comparator.comparing(Entry::term).thenComparingLong(Entry::id));
                 if (indexed) {
                     forget(connection, kind, chunk);
                 }
                 if (arrays) {
-                    Rows.insert(connection, kind + "_stems", Rows.column(key, "bigint", chunk, id -> id),
-                            Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()),
-                            Rows.column("terms", "varchar array", chunk, id -> sorted(entries.get(id)).keySet()),
-                            Rows.column("weights", "integer array", chunk, id -> sorted(entries.get(id)).values()));
-                    know(connection, terms.stream().map(Entry::term).distinct().toList());
-                    continue;
+                    writeArrays(connection, kind, chunk, entries);
+                } else {
+                    writeTerms(connection, kind, chunk, entries);
                 }
-                Rows.insert(connection, kind + "_term", Rows.column("term", "varchar", terms, Entry::term),
-                        Rows.column(key, "bigint", terms, Entry::id),
-                        Rows.column("weight", "integer", terms, Entry::weight));
-                Rows.insert(connection, kind + "_stems", Rows.column(key, "bigint", chunk, id -> id),
-                        Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()));
             }
         });
     }
 
-    /** A record's terms in term order, with their weights. */
-    private static SortedMap<String, Integer> sorted(SearchTerms.Indexed entry) {
-        return new TreeMap<>(entry.terms());
+    /** H2's form: a term row per term and record, inserted in term order (the order of the index they fill). */
+    private static void writeTerms(Connection connection, String kind, List<Long> chunk,
+            Map<Long, SearchTerms.Indexed> entries) throws SQLException {
+        record Entry(String term, long id, int weight) {
+        }
+        List<Entry> terms = new ArrayList<>();
+        for (Long id : chunk) {
+            entries.get(id).terms().forEach((term, weight) -> terms.add(new Entry(term, id, weight)));
+        }
+        terms.sort(Comparator.comparing(Entry::term).thenComparingLong(Entry::id));
+        Rows.insert(connection, kind + "_term", Rows.column("term", "varchar", terms, Entry::term),
+                Rows.column(kind + "_id", "bigint", terms, Entry::id),
+                Rows.column("weight", "integer", terms, Entry::weight));
+        Rows.insert(connection, kind + "_stems", Rows.column(kind + "_id", "bigint", chunk, id -> id),
+                Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()));
+    }
+
+    /** PostgreSQL's form: a stems row per record with its terms in term order and their weights; new terms known. */
+    private static void writeArrays(Connection connection, String kind, List<Long> chunk,
+            Map<Long, SearchTerms.Indexed> entries) throws SQLException {
+        Map<Long, SortedMap<String, Integer>> sorted = new java.util.HashMap<>();
+        SortedSet<String> distinct = new TreeSet<>();
+        for (Long id : chunk) {
+            SortedMap<String, Integer> terms = new TreeMap<>(entries.get(id).terms());
+            sorted.put(id, terms);
+            distinct.addAll(terms.keySet());
+        }
+        Rows.insert(connection, kind + "_stems", Rows.column(kind + "_id", "bigint", chunk, id -> id),
+                Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()),
+                Rows.column("terms", "varchar array", chunk, id -> sorted.get(id).keySet()),
+                Rows.column("weights", "integer array", chunk, id -> sorted.get(id).values()));
+        know(connection, List.copyOf(distinct));
     }
 
     /**
