@@ -93,9 +93,8 @@ public class SearchIndex {
     private record Entries(String ids, String weight) {
     }
 
-    private static final List<Entries> STATEMENT_ENTRIES = List.of(new Entries(
-            "select x.statementId from StatementStems x where %s",
-            "select max(%s) from StatementStems x where x.statementId = r.id"));
+    /** A statement's one stems row, joined: its conditions and its score read that row, no subquery a record. */
+    private static final String STATEMENT_ROW = "join StatementStems x on x.statementId = r.id";
 
     private static final List<Entries> EVENT_ENTRIES = List.of(new Entries(
             "select x.eventId from EventStems x where %s",
@@ -122,7 +121,7 @@ public class SearchIndex {
      */
     public void matchStatements(Filter filter, SearchQuery query) {
         if (arrays) {
-            matchEntries(filter, query, STATEMENT_ENTRIES);
+            matchEntries(filter, query, null);
         } else {
             match(filter, query, STATEMENTS);
         }
@@ -140,8 +139,9 @@ public class SearchIndex {
     /**
      * {@link #match} in PostgreSQL's form: each clause a condition on one stems row (a word or a prefix: the row's
      * terms overlap the word's; a phrase: its words so, and one of the row's stem sequences matches it). A statement
-     * has one stems row, so all of them are one look-up of it; an event's clauses may each be met by another of its
-     * rows (its own, its statements'), so each is a look-up of its own.
+     * has one stems row, joined ({@code entries} null): every clause a condition on it, which the GIN index answers
+     * as one bitmap, and the score read from it; an event's clauses may each be met by another of its rows (its own,
+     * its statements'), so each is a look-up of its own.
      */
     private void matchEntries(Filter filter, SearchQuery query, List<Entries> entries) {
         List<String> conditions = new ArrayList<>();
@@ -175,14 +175,14 @@ public class SearchIndex {
                 filter.param(name, terms.toArray(String[]::new));
                 parts.add(0, "array_overlaps(x.terms, :" + name + ")");
                 String weight = "cast(function('word_weight', x.terms, x.weights, :" + name + ") as Integer)";
-                List<String> best = entries.stream()
-                        .map(e -> "coalesce((" + e.weight().formatted(weight) + "), 0)").toList();
-                weights.add(best.size() == 1 ? best.get(0) : "greatest(" + String.join(", ", best) + ")");
+                weights.add(entries == null ? weight : "greatest(" + String.join(", ", entries.stream()
+                        .map(e -> "coalesce((" + e.weight().formatted(weight) + "), 0)").toList()) + ")");
             }
             conditions.add(String.join(" and ", parts));
         }
-        if (entries.size() == 1) {
-            filter.where("r.id in (" + entries.get(0).ids().formatted(String.join(" and ", conditions)) + ")");
+        if (entries == null) {
+            filter.join(STATEMENT_ROW);
+            conditions.forEach(filter::where);
         } else {
             for (String condition : conditions) {
                 filter.where("r.id in (" + String.join(" union ", entries.stream()

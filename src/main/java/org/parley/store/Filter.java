@@ -14,6 +14,7 @@ public final class Filter {
     private final List<String> clauses = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
     private String score;
+    private String join = "";
 
     public Filter where(String clause) {
         clauses.add(clause);
@@ -41,6 +42,7 @@ public final class Filter {
         copy.clauses.addAll(clauses);
         copy.parameters.putAll(parameters);
         copy.score = score;
+        copy.join = join;
         return copy;
     }
 
@@ -55,6 +57,15 @@ public final class Filter {
         return this;
     }
 
+    /**
+     * Joins the records to rows that the clauses and the score may name: one row a record at most, so that the join
+     * never repeats a record (a search's row of the word index, see SearchIndex).
+     */
+    public Filter join(String join) {
+        this.join = " " + join;
+        return this;
+    }
+
     /** The search's score expression, or null when the filter searches nothing. */
     public String score() {
         return score;
@@ -62,7 +73,7 @@ public final class Filter {
 
     /** {@code from <entity> r where <clauses>}: the records of the entity, as {@code r}, that match. */
     public String from(String entity) {
-        return "from " + entity + " r where " + (clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses));
+        return "from " + entity + " r" + join + " where " + (clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses));
     }
 
     public Map<String, Object> parameters() {
