@@ -11,6 +11,11 @@ alter table statement_stems add column weights integer array;
 alter table event_stems add column terms varchar(100) array;
 alter table event_stems add column weights integer array;
 
+-- No primary key, on purpose: a write adds the terms it does not find, inside its own transaction, and a unique key
+-- would make two writes that bring the same new term wait for each other until the first commits (an import holds its
+-- new terms for minutes), or deadlock. Two writes that bring the same new term at once both add it: harmless, a
+-- prefix is looked up with "distinct".
 create table search_term (
-    term varchar(100) primary key
+    term varchar(100) not null
 );
+create index search_term_idx on search_term (term);

@@ -44,7 +44,7 @@ import org.parley.store.Rows;
  * under a B-tree. On PostgreSQL, a record's terms and weights are two arrays on its stems row, under a GIN index: one
  * entry per record instead of some twenty rows (a bulk import wrote the terms of 100,000 statements in 1.1 s instead
  * of 6.7 s), and a statement search is a single look-up of the stems rows with every word of the query, which the
- * GIN index answers as one bitmap; a prefix is first looked up among the distinct terms ({@link SearchTerm}).
+ * GIN index answers as one bitmap; a prefix is first looked up among the distinct terms (table {@code search_term}).
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -192,7 +192,7 @@ public class SearchIndex {
         filter.score(String.join(" + ", weights));
     }
 
-    /** The terms of the index that start with one of these: a range of the distinct terms' primary key per start. */
+    /** The terms of the index that start with one of these: a range of the distinct terms' index per start. */
     private Set<String> expand(Set<String> starts) {
         List<String> ranges = new ArrayList<>();
         Map<String, String> parameters = new java.util.HashMap<>();
@@ -204,10 +204,10 @@ public class SearchIndex {
             parameters.put(name + "b", after(start));
             parameters.put(name + "c", start + "%");
         }
-        var look = entityManager.createQuery("select t.term from SearchTerm t where " + String.join(" or ", ranges),
-                String.class);
+        var look = entityManager.createNativeQuery("select distinct t.term from search_term t where "
+                + String.join(" or ", ranges), String.class);
         parameters.forEach(look::setParameter);
-        return new TreeSet<>(look.getResultList());
+        return new TreeSet<String>(look.getResultList());
     }
 
     /** The first string after every string that starts with {@code start}. */
@@ -362,6 +362,9 @@ public class SearchIndex {
         List<Long> ids = new ArrayList<>(entries.keySet());
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
+            if (arrays) {
+                know(connection, entries.values());
+            }
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
                 if (indexed) {
@@ -393,30 +396,29 @@ public class SearchIndex {
                 Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()));
     }
 
-    /** PostgreSQL's form: a stems row per record with its terms in term order and their weights; new terms known. */
+    /** PostgreSQL's form: a stems row per record with its terms in term order and their weights. */
     private static void writeArrays(Connection connection, String kind, List<Long> chunk,
             Map<Long, SearchTerms.Indexed> entries) throws SQLException {
         Map<Long, SortedMap<String, Integer>> sorted = new java.util.HashMap<>();
-        SortedSet<String> distinct = new TreeSet<>();
         for (Long id : chunk) {
-            SortedMap<String, Integer> terms = new TreeMap<>(entries.get(id).terms());
-            sorted.put(id, terms);
-            distinct.addAll(terms.keySet());
+            sorted.put(id, new TreeMap<>(entries.get(id).terms()));
         }
         Rows.insert(connection, kind + "_stems", Rows.column(kind + "_id", "bigint", chunk, id -> id),
                 Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()),
                 Rows.column("terms", "varchar array", chunk, id -> sorted.get(id).keySet()),
                 Rows.column("weights", "integer array", chunk, id -> sorted.get(id).values()));
-        know(connection, List.copyOf(distinct));
     }
 
     /**
-     * Adds terms to the distinct terms that prefixes are looked up in (PostgreSQL). In term order, so that two
-     * transactions adding some of the same new terms wait for each other rather than deadlock.
+     * Adds the terms of the entries that the distinct terms lack (PostgreSQL; see migration V21): in this
+     * transaction, so that they are known when its records are, and without a unique key to wait on.
      */
-    private static void know(Connection connection, List<String> terms) throws SQLException {
+    private static void know(Connection connection, Collection<SearchTerms.Indexed> entries) throws SQLException {
+        SortedSet<String> terms = new TreeSet<>();
+        entries.forEach(entry -> terms.addAll(entry.terms().keySet()));
         try (PreparedStatement insert = connection.prepareStatement("insert into search_term (term) select t from"
-                + " unnest(cast(? as varchar array)) as u(t) on conflict do nothing")) {
+                + " unnest(cast(? as varchar array)) as u(t) where not exists (select 1 from search_term k"
+                + " where k.term = u.t)")) {
             insert.setArray(1, connection.createArrayOf("varchar", terms.toArray()));
             insert.executeUpdate();
         }

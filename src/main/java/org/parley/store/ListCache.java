@@ -4,6 +4,8 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -46,7 +48,7 @@ public class ListCache {
     /** The number of records of the entity that match the filter. */
     public long count(long generation, PanacheRepositoryBase<?, Long> repository, String entity, Filter filter) {
         String query = filter.from(entity);
-        Key key = new Key(generation, entity, query, Map.copyOf(filter.parameters()), null);
+        Key key = new Key(generation, entity, query, comparable(filter.parameters()), null);
         return totals.<Key, Long>get(key, k -> repository.count(query, filter.parameters()))
                 .await().indefinitely();
     }
@@ -54,8 +56,18 @@ public class ListCache {
     /** One page of ids of the records that match the filter, in an order, computed by {@code compute}. */
     public Page<Long> page(long generation, String entity, Filter filter, Object orderAndPosition,
             Supplier<Page<Long>> compute) {
-        Key key = new Key(generation, entity, filter.from(entity), Map.copyOf(filter.parameters()), orderAndPosition);
+        Key key = new Key(generation, entity, filter.from(entity), comparable(filter.parameters()), orderAndPosition);
         return pages.<Key, Page<Long>>get(key, k -> compute.get()).await().indefinitely();
+    }
+
+    /**
+     * The parameters as a key compares them: an array (a search's terms) as the list of its values, since arrays are
+     * equal only to themselves and every request builds its own.
+     */
+    private static Map<String, Object> comparable(Map<String, Object> parameters) {
+        Map<String, Object> copy = new HashMap<>();
+        parameters.forEach((name, value) -> copy.put(name, value instanceof Object[] array ? List.of(array) : value));
+        return Map.copyOf(copy);
     }
 
     private record Key(long generation, String entity, String where, Map<String, Object> parameters, Object page) {
