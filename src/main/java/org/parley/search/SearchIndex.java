@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,7 @@ public class SearchIndex {
     /** The terms of the index that start with one of these: a range of the distinct terms' index per start. */
     private Set<String> expand(Set<String> starts) {
         List<String> ranges = new ArrayList<>();
-        Map<String, String> parameters = new java.util.HashMap<>();
+        Map<String, String> parameters = new HashMap<>();
         int i = 0;
         for (String start : starts) {
             String name = "s" + i++;
@@ -399,7 +400,7 @@ public class SearchIndex {
     /** PostgreSQL's form: a stems row per record with its terms in term order and their weights. */
     private static void writeArrays(Connection connection, String kind, List<Long> chunk,
             Map<Long, SearchTerms.Indexed> entries) throws SQLException {
-        Map<Long, SortedMap<String, Integer>> sorted = new java.util.HashMap<>();
+        Map<Long, SortedMap<String, Integer>> sorted = new HashMap<>();
         for (Long id : chunk) {
             sorted.put(id, new TreeMap<>(entries.get(id).terms()));
         }
