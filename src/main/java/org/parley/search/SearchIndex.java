@@ -18,6 +18,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.parley.store.Filter;
@@ -163,13 +164,7 @@ public class SearchIndex {
                 if (looked.isEmpty()) {
                     phrase.words().forEach(word -> looked.add(word.terms()));
                 }
-                List<String> likes = new ArrayList<>();
-                for (String pattern : phrase.patterns()) {
-                    String name = "q" + n++;
-                    likes.add("x.stems like :" + name);
-                    filter.param(name, pattern);
-                }
-                parts.add("(" + String.join(" or ", likes) + ")");
+                parts.add("(" + phraseOf(filter, "q" + n++, phrase) + ")");
             }
             for (Set<String> terms : looked) {
                 String name = "q" + n++;
@@ -195,18 +190,9 @@ public class SearchIndex {
 
     /** The terms of the index that start with one of these: a range of the distinct terms' index per start. */
     private Set<String> expand(Set<String> starts) {
-        List<String> ranges = new ArrayList<>();
-        Map<String, String> parameters = new HashMap<>();
-        int i = 0;
-        for (String start : starts) {
-            String name = "s" + i++;
-            ranges.add("(t.term >= :%1$sa and t.term < :%1$sb and t.term like :%1$sc)".formatted(name));
-            parameters.put(name + "a", start);
-            parameters.put(name + "b", after(start));
-            parameters.put(name + "c", start + "%");
-        }
+        Map<String, Object> parameters = new HashMap<>();
         var look = entityManager.createNativeQuery("select distinct t.term from search_term t where "
-                + String.join(" or ", ranges), String.class);
+                + startingWith("p", starts, parameters::put), String.class);
         parameters.forEach(look::setParameter);
         return new TreeSet<String>(look.getResultList());
     }
@@ -238,15 +224,7 @@ public class SearchIndex {
                     weights.add(having(filter, words, "q" + n++, terms));
                 }
                 // checked on the records the words found, not on every record's stems (a join let H2 scan them all)
-                String alias = "q" + n++;
-                List<String> likes = new ArrayList<>();
-                int i = 0;
-                for (String pattern : phrase.patterns()) {
-                    String name = alias + "p" + i++;
-                    likes.add("x.stems like :" + name);
-                    filter.param(name, pattern);
-                }
-                String condition = String.join(" or ", likes);
+                String condition = phraseOf(filter, "q" + n++, phrase);
                 filter.where("(" + String.join(" or ", words.stream()
                         .map(w -> "exists (" + w.phrase().formatted(condition) + ")").toList()) + ")");
             }
@@ -268,16 +246,40 @@ public class SearchIndex {
      * {@code like} only confirms what the range found, whatever the database's collation).
      */
     private static String havingPrefix(Filter filter, List<Words> words, String alias, Set<String> starts) {
+        return havingTerms(filter, words, startingWith(alias, starts, filter::param));
+    }
+
+    /**
+     * A condition on a term {@code t.term} (in HQL and in SQL alike): it starts with one of these, a range of the
+     * term's index per start (the {@code like} only confirms what the range found, whatever the collation). Its
+     * parameters, named after {@code alias}, go to {@code param}.
+     */
+    private static String startingWith(String alias, Set<String> starts, BiConsumer<String, Object> param) {
         List<String> ranges = new ArrayList<>();
         int i = 0;
         for (String start : starts) {
             String name = alias + "s" + i++;
             ranges.add("(t.term >= :%1$sa and t.term < :%1$sb and t.term like :%1$sc)".formatted(name));
-            filter.param(name + "a", start);
-            filter.param(name + "b", after(start));
-            filter.param(name + "c", start + "%");
+            param.accept(name + "a", start);
+            param.accept(name + "b", after(start));
+            param.accept(name + "c", start + "%");
         }
-        return havingTerms(filter, words, String.join(" or ", ranges));
+        return String.join(" or ", ranges);
+    }
+
+    /**
+     * A condition on a stems row {@code x}: one of its sequences matches one of the phrase's patterns. Its parameters,
+     * named after {@code alias}, are added to the filter.
+     */
+    private static String phraseOf(Filter filter, String alias, SearchQuery.Phrase phrase) {
+        List<String> likes = new ArrayList<>();
+        int i = 0;
+        for (String pattern : phrase.patterns()) {
+            String name = alias + "p" + i++;
+            likes.add("x.stems like :" + name);
+            filter.param(name, pattern);
+        }
+        return String.join(" or ", likes);
     }
 
     /**
