@@ -6,13 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.sql.Connection;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
@@ -24,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.history.RevisionResponse.Operation;
 import org.parley.problem.ProblemException;
 import org.parley.store.Record;
+import org.parley.store.Rows;
 import org.parley.web.ApiDefinition;
 
 /**
@@ -118,26 +115,14 @@ public class History {
     private String sharedColumns(String table) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             List<String> shared = new ArrayList<>();
-            List<String> audited = columns(connection, table + "_aud");
-            for (String column : columns(connection, table)) {
+            List<String> audited = Rows.columns(connection, table + "_aud");
+            for (String column : Rows.columns(connection, table)) {
                 if (audited.contains(column)) {
                     shared.add(column);
                 }
             }
             return String.join(", ", shared);
         });
-    }
-
-    private static List<String> columns(Connection connection, String table) throws SQLException {
-        try (var statement = connection.createStatement();
-                var rows = statement.executeQuery("select * from " + table + " where 1 = 0")) {
-            ResultSetMetaData meta = rows.getMetaData();
-            List<String> names = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                names.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
-            }
-            return names;
-        }
     }
 
     /** The last revision written at or before {@code at}; 404 when history starts later. */

@@ -3,6 +3,7 @@ package org.parley.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -67,6 +69,19 @@ public final class Rows {
     }
 
     private Rows() {
+    }
+
+    /** The names of a table's columns, in lower case, in the table's order. */
+    public static List<String> columns(Connection connection, String table) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("select * from " + table + " where 1 = 0")) {
+            ResultSetMetaData meta = rows.getMetaData();
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                names.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+            return names;
+        }
     }
 
     /** Inserts the rows that the columns hold (each holds as many values) into the table, in the columns' order. */
