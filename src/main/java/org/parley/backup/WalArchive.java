@@ -14,10 +14,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
+import org.parley.store.DatabaseRole;
 
 /**
  * How far PostgreSQL's WAL archive (docs/deployment.md: pgBackRest's {@code archive-push}) lags the server, read from
@@ -54,9 +54,9 @@ public class WalArchive {
     private volatile long readAt;
 
     public WalArchive(DataSource dataSource, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+            DatabaseRole database) {
         this.dataSource = dataSource;
-        this.postgres = "postgresql".equals(dbKind);
+        this.postgres = database.postgres();
         if (postgres) {
             Gauge.builder("parley.wal.archive.pending", this, w -> w.state().pendingBytes()).baseUnit("bytes")
                     .description("PostgreSQL WAL written but not archived yet (NaN: no archiving here)")

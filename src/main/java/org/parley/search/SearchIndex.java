@@ -19,8 +19,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.parley.store.DatabaseRole;
 import org.parley.store.Filter;
 import org.parley.store.Rows;
 
@@ -112,9 +112,9 @@ public class SearchIndex {
     private final boolean arrays;
 
     public SearchIndex(EntityManager entityManager,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+            DatabaseRole database) {
         this.entityManager = entityManager;
-        this.arrays = "postgresql".equals(dbKind);
+        this.arrays = database.postgres();
     }
 
     /**

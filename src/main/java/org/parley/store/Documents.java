@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
@@ -93,11 +92,11 @@ public class Documents {
     private final boolean literalIds;
 
     public Documents(EntityManager entityManager, ObjectMapper json, Event<Dropped> dropped,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+            DatabaseRole database) {
         this.entityManager = entityManager;
         this.json = json;
         this.dropped = dropped;
-        this.literalIds = "h2".equals(dbKind);
+        this.literalIds = !database.postgres();
     }
 
     /** The object as the API writes it. */
