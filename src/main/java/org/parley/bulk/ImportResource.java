@@ -20,7 +20,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +91,7 @@ public class ImportResource {
     @APIResponse(responseCode = "409", ref = CONFLICT)
     @APIResponse(responseCode = "413", ref = TOO_LARGE)
     @APIResponse(responseCode = "415", ref = UNSUPPORTED_MEDIA_TYPE)
-    public ImportResult run(byte[] body, @HeaderParam("Content-Type") String contentType,
+    public ImportResult run(InputStream body, @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "`true` to check the document and count what it would do, writing nothing",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("dryRun") String dryRun) throws IOException {
@@ -105,43 +108,49 @@ public class ImportResource {
         return imports.run(input, Boolean.TRUE.equals(dry));
     }
 
-    /** The records of an NDJSON body, each named by its line; unreadable lines are all reported at once. */
-    private ImportService.Input lines(byte[] body) {
+    /**
+     * The records of an NDJSON body, each named by its line; unreadable lines are all reported at once. Read as it
+     * arrives, a line at a time: a body of hundreds of megabytes is never held whole, in bytes or as text.
+     */
+    private ImportService.Input lines(InputStream body) throws IOException {
         List<ImportService.Located<ParticipantRequest>> participants = new ArrayList<>();
         List<ImportService.Located<TopicRequest>> topics = new ArrayList<>();
         List<ImportService.Located<ImportDocument.Event>> events = new ArrayList<>();
         List<ImportService.Located<ImportDocument.Statement>> statements = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
-        String text = Formats.utf8(body, "NDJSON");
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            String at = "line " + (i + 1);
-            if (line.isEmpty()) {
-                continue;
-            }
-            try {
-                JsonNode node = mapper.readTree(line);
-                JsonNode collection = node instanceof ObjectNode object ? object.remove("collection") : null;
-                Class<?> kind = collection == null ? null : LINE_TYPES.get(collection.asText());
-                if (kind == null) {
-                    violations.add(Violation.body(at + ".collection",
-                            "must be participants, topics, events or statements"));
+        int number = 0;
+        try (BufferedReader reader = Formats.utf8Lines(body)) {
+            for (String read = reader.readLine(); read != null; read = reader.readLine()) {
+                String line = read.strip();
+                String at = "line " + ++number;
+                if (line.isEmpty()) {
                     continue;
                 }
-                Object record = mapper.treeToValue(node, kind);
-                if (record instanceof ParticipantRequest p) {
-                    participants.add(new ImportService.Located<>(at, p));
-                } else if (record instanceof TopicRequest t) {
-                    topics.add(new ImportService.Located<>(at, t));
-                } else if (record instanceof ImportDocument.Event e) {
-                    events.add(new ImportService.Located<>(at, e));
-                } else {
-                    statements.add(new ImportService.Located<>(at, (ImportDocument.Statement) record));
+                try {
+                    JsonNode node = mapper.readTree(line);
+                    JsonNode collection = node instanceof ObjectNode object ? object.remove("collection") : null;
+                    Class<?> kind = collection == null ? null : LINE_TYPES.get(collection.asText());
+                    if (kind == null) {
+                        violations.add(Violation.body(at + ".collection",
+                                "must be participants, topics, events or statements"));
+                        continue;
+                    }
+                    Object record = mapper.treeToValue(node, kind);
+                    if (record instanceof ParticipantRequest p) {
+                        participants.add(new ImportService.Located<>(at, p));
+                    } else if (record instanceof TopicRequest t) {
+                        topics.add(new ImportService.Located<>(at, t));
+                    } else if (record instanceof ImportDocument.Event e) {
+                        events.add(new ImportService.Located<>(at, e));
+                    } else {
+                        statements.add(new ImportService.Located<>(at, (ImportDocument.Statement) record));
+                    }
+                } catch (JsonProcessingException e) {
+                    violations.addAll(ProblemMappers.jsonProblem(e).violationsAt(at));
                 }
-            } catch (JsonProcessingException e) {
-                violations.addAll(ProblemMappers.jsonProblem(e).violationsAt(at));
             }
+        } catch (CharacterCodingException e) {
+            throw Formats.notUtf8("NDJSON");
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);

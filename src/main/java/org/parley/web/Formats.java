@@ -5,6 +5,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +38,20 @@ public class Formats implements ContainerRequestFilter {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new ProblemException(400, ProblemException.VALIDATION_TYPE, "Malformed " + format,
-                    "The request body is not UTF-8", null);
+            throw notUtf8(format);
         }
+    }
+
+    /** The lines of a text body read as it arrives, as UTF-8, strictly: see {@link #notUtf8}. */
+    public static BufferedReader utf8Lines(InputStream body) {
+        // a decoder of its own reports malformed bytes (CharacterCodingException) instead of replacing them
+        return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()));
+    }
+
+    /** The 400 problem of a text body that is not UTF-8. */
+    public static ProblemException notUtf8(String format) {
+        return new ProblemException(400, ProblemException.VALIDATION_TYPE, "Malformed " + format,
+                "The request body is not UTF-8", null);
     }
 
     @Override

@@ -293,6 +293,26 @@ class ImportTest {
                         .replace("{\"collection\": \"meetings\"}\n", "").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/import").then().statusCode(400).body("violations.field", contains("line 2.slug"));
         anonymous().get("/api/v1/topics?q=" + run + "-b").then().body("total", equalTo(0));
+
+        // bytes that are not UTF-8 on a later line refuse it all
+        byte[] first = ("{\"collection\": \"topics\", \"slug\": \"" + run + "-b\", \"name\": \"B\"}\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] notUtf8 = {'{', '"', 'x', '"', ':', '"', (byte) 0xff, '"', '}', '\n'};
+        editor().contentType("application/x-ndjson").body(concat(first, notUtf8)).post("/api/v1/import").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("body"), "violations.message", contains("is not UTF-8"));
+        anonymous().get("/api/v1/topics?q=" + run + "-b").then().body("total", equalTo(0));
+        // CRLF line ends, as Windows tools write them: the line numbers stay those an editor shows
+        editor().contentType("application/x-ndjson").body(concat(first,
+                "\r\n{\"collection\": \"topics\", \"slug\": \"Not A Slug\", \"name\": \"C\"}\r\n"
+                        .getBytes(StandardCharsets.UTF_8))).post("/api/v1/import").then().statusCode(400)
+                .body("violations.field", contains("line 3.slug"));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test
