@@ -32,7 +32,6 @@ import org.parley.participant.ParticipantService;
 import org.parley.problem.ProblemException;
 import org.parley.problem.Violation;
 import org.parley.report.ReportService;
-import org.parley.statement.Statement;
 import org.parley.statement.StatementRequest;
 import org.parley.statement.StatementService;
 import org.parley.store.DataGeneration;
@@ -390,11 +389,11 @@ public class ImportService {
                 var request = eventRequest(i);
                 return update(slot, id -> events.update(id, current -> request).version);
             });
-            List<Event> madeEvents = createInChunks(freshEvents, in.events(), this::eventRequest, events::createAll,
-                    violations);
+            List<Long> madeEvents = createInChunks(freshEvents, in.events(), this::eventRequest, events::createAll,
+                    e -> e.id, violations);
             for (int k = 0; k < freshEvents.size(); k++) {
                 if (madeEvents.get(k) != null) {
-                    eventByKey.get(in.events().get(freshEvents.get(k)).value().externalId()).id = madeEvents.get(k).id;
+                    eventByKey.get(in.events().get(freshEvents.get(k)).value().externalId()).id = madeEvents.get(k);
                 }
             }
 
@@ -426,17 +425,12 @@ public class ImportService {
                 var request = statementRequest(i);
                 return update(slot, id -> statements.update(id, current -> request).version);
             });
-            List<Long> created = new ArrayList<>();
-            for (Statement statement : createInChunks(fresh, in.statements(), this::statementRequest,
-                    statements::createAll, violations)) {
-                if (statement != null) {
-                    created.add(statement.id);
-                }
-            }
+            List<Long> created = createInChunks(fresh, in.statements(), this::statementRequest, statements::createAll,
+                    s -> s.id, violations).stream().filter(Objects::nonNull).toList();
             if (!freshEvents.isEmpty() || !created.isEmpty()) {
                 generation.advance(); // what the services' bulk writes leave to their caller
             }
-            List<Long> eventsCreated = madeEvents.stream().filter(Objects::nonNull).map(e -> e.id).toList();
+            List<Long> eventsCreated = madeEvents.stream().filter(Objects::nonNull).toList();
             events.recordCreated(eventsCreated);
             statements.recordCreated(created);
             return new ImportResult(false, people, subjects, held, said);
@@ -469,16 +463,18 @@ public class ImportService {
 
     /**
      * Creates the items at these indexes, {@value #CREATE_BATCH} at a time, emptying the persistence context after
-     * each batch; a failed item's problems are violations at its place. Returns the records in the order of
-     * {@code indexes}, null for an item that failed.
+     * each batch; a failed item's problems are violations at its place. Returns the ids of the records in the order
+     * of {@code indexes}, null for an item that failed: only the ids, so that the records of a large import do not
+     * all stay in memory until it ends.
      */
-    private <R, T> List<T> createInChunks(List<Integer> indexes, List<? extends Located<?>> items,
-            IntFunction<R> request, BulkCreator<R, T> creator, List<Violation> violations) {
-        List<T> made = new ArrayList<>();
+    private <R, T> List<Long> createInChunks(List<Integer> indexes, List<? extends Located<?>> items,
+            IntFunction<R> request, BulkCreator<R, T> creator, Function<T, Long> id, List<Violation> violations) {
+        List<Long> made = new ArrayList<>();
         for (int from = 0; from < indexes.size(); from += CREATE_BATCH) {
             List<Integer> chunk = indexes.subList(from, Math.min(indexes.size(), from + CREATE_BATCH));
-            made.addAll(creator.createAll(chunk.stream().map(request::apply).toList(),
-                    (k, e) -> violations.addAll(e.violationsAt(items.get(chunk.get(k)).at()))));
+            creator.createAll(chunk.stream().map(request::apply).toList(),
+                    (k, e) -> violations.addAll(e.violationsAt(items.get(chunk.get(k)).at())))
+                    .forEach(record -> made.add(record == null ? null : id.apply(record)));
             entityManager.flush();
             entityManager.clear();
         }
