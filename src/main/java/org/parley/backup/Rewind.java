@@ -129,14 +129,17 @@ public class Rewind {
     }
 
     /**
-     * Rewinds the database to how it stood after {@code revision}, in one transaction: nothing of it if anything
-     * fails. Run it while nothing else writes (Parley runs it at start-up, before it serves: {@link RewindOnStart}).
+     * Rewinds the database to how it stood after {@code revision} (1 or later), in one transaction: nothing of it if
+     * anything fails. Run it while nothing else writes (Parley runs it at start-up, before it serves: {@link RewindOnStart}).
      */
     @Transactional
     @TransactionConfiguration(timeout = 3600) // the set-based rewrite of a large mistake takes minutes, not 60 s
     public Result to(long revision) {
+        if (revision < 1) { // revision 1 holds what existed when the history began (migration V9)
+            throw new IllegalArgumentException("revision " + revision + " is before the history, which begins at 1");
+        }
         long last = lastRevision();
-        if (revision < 0 || revision >= last) {
+        if (revision >= last) {
             return new Result(revision, last, 0, 0, 0, 0);
         }
         // read once into lists: H2 would run a union again for each row it is a condition of

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.Api.anonymous;
 import static org.parley.Api.createEvent;
@@ -135,5 +136,8 @@ class RewindTest {
         assertEquals(new Rewind.Result(last, last, 0, 0, 0, 0), done);
         assertEquals(before, read("/api/v1/participants/" + participant));
         assertEquals(0, rewind.revisionAt(Instant.parse("2000-01-01T00:00:00Z")));
+        assertEquals("revision 0 is before the history, which begins at 1",
+                assertThrows(IllegalArgumentException.class, () -> rewind.to(0)).getMessage());
+        assertEquals(before, read("/api/v1/participants/" + participant));
     }
 }
