@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.parley.event.Event;
 import org.parley.event.EventCountries;
 import org.parley.event.EventWords;
+import org.parley.history.History;
 import org.parley.search.SearchIndex;
 import org.parley.statement.StatementService;
 import org.parley.store.DataGeneration;
@@ -99,10 +100,11 @@ public class Rewind {
     private final EventWords eventWords;
     private final EventCountries eventCountries;
     private final DataGeneration generation;
+    private final History history;
 
     public Rewind(EntityManager entityManager, Documents documents, SearchIndex searchIndex,
             StatementService statements, EventWords eventWords, EventCountries eventCountries,
-            DataGeneration generation) {
+            DataGeneration generation, History history) {
         this.entityManager = entityManager;
         this.documents = documents;
         this.searchIndex = searchIndex;
@@ -110,6 +112,7 @@ public class Rewind {
         this.eventWords = eventWords;
         this.eventCountries = eventCountries;
         this.generation = generation;
+        this.history = history;
     }
 
     /** The last revision written at or before {@code at}, or 0 when history starts later. */
@@ -314,14 +317,14 @@ public class Rewind {
         }
     }
 
-    /** The columns of the table that its history table has too (those Envers writes), but rev and revtype. */
-    private static List<String> sharedColumns(Connection connection, String table) throws SQLException {
-        List<String> audited = Rows.columns(connection, table + "_aud");
-        List<String> shared = new ArrayList<>();
+    /**
+     * The columns of the table that its history table has too ({@link History#sharedColumns}); fails on a column
+     * that has no history and no rule to derive it ({@link #NOT_AUDITED}): a rewind could not put it back.
+     */
+    private List<String> sharedColumns(Connection connection, String table) throws SQLException {
+        List<String> shared = history.sharedColumns(table);
         for (String column : Rows.columns(connection, table)) {
-            if (audited.contains(column)) {
-                shared.add(column);
-            } else if (!NOT_AUDITED.getOrDefault(table, Map.of()).containsKey(column)) {
+            if (!shared.contains(column) && !NOT_AUDITED.getOrDefault(table, Map.of()).containsKey(column)) {
                 throw new IllegalStateException("column " + table + "." + column + " has no history and no rule to"
                         + " derive it: a rewind could not put it back");
             }

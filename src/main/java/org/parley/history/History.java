@@ -35,7 +35,7 @@ public class History {
 
     private final EntityManager entityManager;
     /** The columns each table shares with its history table, by table: what {@link #recordCreated} copies. */
-    private final Map<String, String> auditedColumns = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> auditedColumns = new ConcurrentHashMap<>();
 
     public History(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -100,7 +100,7 @@ public class History {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordCreated(long revision, String table, String key, Collection<Long> ids) {
-        String columns = auditedColumns.computeIfAbsent(table, this::sharedColumns);
+        String columns = String.join(", ", sharedColumns(table));
         List<Long> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += IN_LIST) {
             entityManager.createNativeQuery("insert into " + table + "_aud (rev, revtype, " + columns + ") select ?1, "
@@ -111,18 +111,16 @@ public class History {
         }
     }
 
-    /** The columns of the table that its history table has too, comma-separated, as the database names them. */
-    private String sharedColumns(String table) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            List<String> shared = new ArrayList<>();
-            List<String> audited = Rows.columns(connection, table + "_aud");
-            for (String column : Rows.columns(connection, table)) {
-                if (audited.contains(column)) {
-                    shared.add(column);
-                }
-            }
-            return String.join(", ", shared);
-        });
+    /**
+     * The columns of the table that its history table has too (those Envers writes, but rev and revtype), as the
+     * database names them, in the table's order.
+     */
+    public List<String> sharedColumns(String table) {
+        return auditedColumns.computeIfAbsent(table, t -> entityManager.unwrap(Session.class)
+                .doReturningWork(connection -> {
+                    List<String> audited = Rows.columns(connection, t + "_aud");
+                    return Rows.columns(connection, t).stream().filter(audited::contains).toList();
+                }));
     }
 
     /** The last revision written at or before {@code at}; 404 when history starts later. */
