@@ -53,7 +53,7 @@ public class ImportService {
     private static final int CLEAR_EVERY = 20;
     private static final int IN_LIST = 1000;
     /** New records created in one go. */
-    private static final int CREATE_BATCH = 500;
+    private static final int CREATE_BATCH = 5000;
 
     /** One item of the input and where it is: {@code events[3]}, or {@code line 12} of an NDJSON stream. */
     public record Located<T>(String at, T value) {

@@ -38,15 +38,11 @@ public class EventCountries {
             event.countries().forEach(country -> rows.add(row(country, EventCountry.PARTICIPANT, event)));
             event.subjectCountries.forEach(country -> rows.add(row(country, EventCountry.SUBJECT, event)));
         }
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            for (int from = 0; from < rows.size(); from += Rows.CHUNK) {
-                List<EventCountry> chunk = rows.subList(from, Math.min(rows.size(), from + Rows.CHUNK));
-                Rows.insert(connection, "event_country", Rows.column("country", "varchar", chunk, r -> r.country),
-                        Rows.column("role", "varchar", chunk, r -> r.role),
-                        Rows.column("event_date", "date", chunk, r -> r.eventDate),
-                        Rows.column("event_id", "bigint", chunk, r -> r.eventId));
-            }
-        });
+        entityManager.unwrap(Session.class).doWork(connection -> Rows.insert(connection, "event_country",
+                Rows.column("country", "varchar", rows, r -> r.country),
+                Rows.column("role", "varchar", rows, r -> r.role),
+                Rows.column("event_date", "date", rows, r -> r.eventDate),
+                Rows.column("event_id", "bigint", rows, r -> r.eventId)));
     }
 
     /** Rewrites the countries of every event of a participant, after the participant's country changed. */

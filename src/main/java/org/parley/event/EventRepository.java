@@ -5,9 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.parley.search.SearchIndex;
@@ -98,27 +96,14 @@ public class EventRepository implements PanacheRepository<Event> {
      * Inserts new events with their participant links, subject countries, topics and sources set-based ({@link Rows})
      * and gives them their generated ids: for a bulk import, where Hibernate would send an event and each of its
      * links at a time (identity ids leave it no batches). What Hibernate writes for a persisted event, this writes,
-     * but for its history: see {@link EventService#recordCreated}. An event is known among the inserted rows by its
-     * external id: events without one are inserted one at a time.
+     * but for its history: see {@link EventService#recordCreated}.
      */
     public void insertAll(List<Event> made) {
-        List<Event> keyed = made.stream().filter(e -> e.externalId != null).toList();
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            for (int from = 0; from < keyed.size(); from += Rows.CHUNK) {
-                insertChunk(connection, keyed.subList(from, Math.min(keyed.size(), from + Rows.CHUNK)));
-            }
-            for (Event event : made) {
-                if (event.externalId == null) {
-                    insertChunk(connection, List.of(event));
-                }
-            }
-        });
+        getEntityManager().unwrap(Session.class).doWork(connection -> insertRows(connection, made));
     }
 
-    private static void insertChunk(Connection connection, List<Event> chunk) throws SQLException {
-        Map<String, Event> byKey = new HashMap<>();
-        chunk.forEach(e -> byKey.put(e.externalId, e));
-        List<Object[]> keys = Rows.insertReturning(connection, "event", new String[] {"id", "external_id"},
+    private static void insertRows(Connection connection, List<Event> chunk) throws SQLException {
+        long[] ids = Rows.insertNew(connection, "event", "id", new String[] {"external_id"},
                 Rows.column("title", "varchar", chunk, e -> e.title),
                 Rows.column("type", "varchar", chunk, e -> e.type.name()),
                 Rows.column("event_date", "date", chunk, e -> e.eventDate),
@@ -136,15 +121,8 @@ public class EventRepository implements PanacheRepository<Event> {
                 Rows.column("created_at", "timestamp with time zone", chunk, e -> e.createdAt),
                 Rows.column("updated_at", "timestamp with time zone", chunk, e -> e.updatedAt),
                 Rows.column("version", "bigint", chunk, e -> e.version));
-        for (Object[] key : keys) {
-            Event event = chunk.size() == 1 ? chunk.get(0) : byKey.remove((String) key[1]);
-            if (event == null || event.id != null) {
-                throw new IllegalStateException("the database returned an id for no event of the chunk");
-            }
-            event.id = ((Number) key[0]).longValue();
-        }
-        if (chunk.stream().anyMatch(e -> e.id == null)) {
-            throw new IllegalStateException("the database returned no id for some events of the chunk");
+        for (int i = 0; i < ids.length; i++) {
+            chunk.get(i).id = ids[i];
         }
         List<EventParticipant> links = chunk.stream().flatMap(e -> e.participants.stream()).toList();
         Rows.insert(connection, "event_participant", Rows.column("event_id", "bigint", links, l -> l.event.id),

@@ -3,10 +3,10 @@ package org.parley.history;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,6 @@ import org.parley.web.ApiDefinition;
 @ApplicationScoped
 @Transactional
 public class History {
-
-    private static final int IN_LIST = 1000;
 
     private final EntityManager entityManager;
     /** The columns each table shares with its history table, by table: what {@link #recordCreated} copies. */
@@ -101,14 +99,21 @@ public class History {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordCreated(long revision, String table, String key, Collection<Long> ids) {
         String columns = String.join(", ", sharedColumns(table));
-        List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += IN_LIST) {
-            entityManager.createNativeQuery("insert into " + table + "_aud (rev, revtype, " + columns + ") select ?1, "
-                            + RevisionType.ADD.getRepresentation() + ", " + columns + " from " + table + " where " + key
-                            + " in (?2)")
-                    .setParameter(1, revision).setParameter(2, all.subList(from, Math.min(all.size(), from + IN_LIST)))
-                    .executeUpdate();
-        }
+        // the ids as one array parameter, {@link Rows#CHUNK} at a time: a list of thousands of parameters would be
+        // planned again for each chunk
+        List<Long> all = List.copyOf(ids);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + table
+                    + "_aud (rev, revtype, " + columns + ") select ?, " + RevisionType.ADD.getRepresentation() + ", "
+                    + columns + " from " + table + " where " + key + " = any(?)")) {
+                for (int from = 0; from < all.size(); from += Rows.CHUNK) {
+                    insert.setLong(1, revision);
+                    insert.setArray(2, connection.createArrayOf("bigint",
+                            all.subList(from, Math.min(all.size(), from + Rows.CHUNK)).toArray()));
+                    insert.executeUpdate();
+                }
+            }
+        });
     }
 
     /**

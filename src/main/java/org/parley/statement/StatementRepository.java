@@ -3,10 +3,8 @@ package org.parley.statement;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.hibernate.Session;
 import org.parley.event.Event;
 import org.parley.search.SearchIndex;
@@ -104,44 +102,30 @@ public class StatementRepository implements PanacheRepository<Statement> {
      */
     public void insertAll(List<Statement> made) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            for (int from = 0; from < made.size(); from += Rows.CHUNK) {
-                List<Statement> chunk = made.subList(from, Math.min(made.size(), from + Rows.CHUNK));
-                // a statement of the chunk is known by its place: createAll makes one statement a place
-                Map<String, Statement> byPlace = new HashMap<>();
-                chunk.forEach(s -> byPlace.put(s.event.id + "#" + s.position, s));
-                List<Object[]> keys = Rows.insertReturning(connection, "statement",
-                        new String[] {"id", "event_id", "position"},
-                        Rows.column("event_id", "bigint", chunk, s -> s.event.id),
-                        Rows.column("speaker_id", "bigint", chunk, s -> s.speaker.id),
-                        Rows.column("text", "varchar", chunk, s -> s.text),
-                        Rows.column("language", "varchar", chunk, s -> s.language),
-                        Rows.column("translation", "varchar", chunk, s -> s.translation),
-                        Rows.column("kind", "varchar", chunk, s -> s.kind.name()),
-                        Rows.column("position", "integer", chunk, s -> s.position),
-                        Rows.column("source_url", "varchar", chunk, s -> s.sourceUrl),
-                        Rows.column("created_at", "timestamp with time zone", chunk, s -> s.createdAt),
-                        Rows.column("updated_at", "timestamp with time zone", chunk, s -> s.updatedAt),
-                        Rows.column("version", "bigint", chunk, s -> s.version),
-                        Rows.column("event_date", "date", chunk, s -> s.eventDate),
-                        Rows.column("speaker_country", "varchar", chunk, s -> s.speakerCountry),
-                        Rows.column("span_start", "integer", chunk, s -> s.spanStart),
-                        Rows.column("span_end", "integer", chunk, s -> s.spanEnd));
-                for (Object[] key : keys) {
-                    Statement s = byPlace.remove(((Number) key[1]).longValue() + "#" + ((Number) key[2]).intValue());
-                    if (s == null) {
-                        throw new IllegalStateException("the database returned an id for no statement of the chunk");
-                    }
-                    s.id = ((Number) key[0]).longValue();
-                }
-                if (!byPlace.isEmpty()) {
-                    throw new IllegalStateException("the database returned no id for " + byPlace.size()
-                            + " statements");
-                }
-                List<Object[]> topics = chunk.stream()
-                        .flatMap(s -> s.topics.stream().map(topic -> new Object[] {s.id, topic.id})).toList();
-                Rows.insert(connection, "statement_topic", Rows.column("statement_id", "bigint", topics, t -> t[0]),
-                        Rows.column("topic_id", "bigint", topics, t -> t[1]));
+            // a statement is known by its place among the returned ids: createAll makes one statement a place
+            long[] ids = Rows.insertNew(connection, "statement", "id", new String[] {"event_id", "position"},
+                    Rows.column("event_id", "bigint", made, s -> s.event.id),
+                    Rows.column("speaker_id", "bigint", made, s -> s.speaker.id),
+                    Rows.column("text", "varchar", made, s -> s.text),
+                    Rows.column("language", "varchar", made, s -> s.language),
+                    Rows.column("translation", "varchar", made, s -> s.translation),
+                    Rows.column("kind", "varchar", made, s -> s.kind.name()),
+                    Rows.column("position", "integer", made, s -> s.position),
+                    Rows.column("source_url", "varchar", made, s -> s.sourceUrl),
+                    Rows.column("created_at", "timestamp with time zone", made, s -> s.createdAt),
+                    Rows.column("updated_at", "timestamp with time zone", made, s -> s.updatedAt),
+                    Rows.column("version", "bigint", made, s -> s.version),
+                    Rows.column("event_date", "date", made, s -> s.eventDate),
+                    Rows.column("speaker_country", "varchar", made, s -> s.speakerCountry),
+                    Rows.column("span_start", "integer", made, s -> s.spanStart),
+                    Rows.column("span_end", "integer", made, s -> s.spanEnd));
+            for (int i = 0; i < ids.length; i++) {
+                made.get(i).id = ids[i];
             }
+            List<Object[]> topics = made.stream()
+                    .flatMap(s -> s.topics.stream().map(topic -> new Object[] {s.id, topic.id})).toList();
+            Rows.insert(connection, "statement_topic", Rows.column("statement_id", "bigint", topics, t -> t[0]),
+                    Rows.column("topic_id", "bigint", topics, t -> t[1]));
         });
     }
 }

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -145,15 +146,12 @@ public class Documents {
         });
     }
 
-    /** Inserts one column of the documents into a table keyed by record id, {@link Rows#CHUNK} rows a statement. */
+    /** Inserts one column of the documents into a table keyed by record id. */
     private static void insertAll(Connection connection, String table, String key, String column,
             Map<Long, Document> documents, Function<Document, byte[]> value) throws SQLException {
-        List<Map.Entry<Long, Document>> all = new ArrayList<>(documents.entrySet());
-        for (int from = 0; from < all.size(); from += Rows.CHUNK) {
-            List<Map.Entry<Long, Document>> chunk = all.subList(from, Math.min(all.size(), from + Rows.CHUNK));
-            Rows.insert(connection, table, Rows.column(key, "bigint", chunk, Map.Entry::getKey),
-                    Rows.column(column, "bytea", chunk, document -> value.apply(document.getValue())));
-        }
+        Set<Map.Entry<Long, Document>> all = documents.entrySet();
+        Rows.insert(connection, table, Rows.column(key, "bigint", all, Map.Entry::getKey),
+                Rows.column(column, "bytea", all, document -> value.apply(document.getValue())));
     }
 
     /** The stored documents (JSON) of these records by id; a record without one is absent. */

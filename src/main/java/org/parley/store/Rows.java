@@ -21,37 +21,33 @@ import java.util.function.Function;
  *
  * <p>Written by hand because JDBC batches, Hibernate's included, send a row at a time (PostgreSQL's driver rewrites
  * them into multi-row inserts of at most 128 rows, each planned again, and not at all when it must return generated
- * ids); PostgreSQL's {@code COPY} is faster still but takes text that we would have to escape ourselves and has no
- * H2 counterpart.
+ * ids). PostgreSQL's binary {@code COPY} (the driver's CopyManager, rows encoded by PgBulkInsert) was measured in
+ * their place for the bulk import and gained nothing: the time goes to the server's work on each row (indexes,
+ * foreign key checks), not to reading the arrays.
  */
 public final class Rows {
 
     /** Rows written by one statement: the arrays of one statement stay a few megabytes. */
-    public static final int CHUNK = 1000;
+    public static final int CHUNK = 5000;
 
-    /** A column of the rows: its name, the SQL type of its values (an array of it is the parameter), a value a row. */
+    /**
+     * A column of the rows: its name, the SQL type of its values, a value a row (a collection a row for an array
+     * type, an Instant for a time with time zone).
+     */
     public record Column(String name, String type, Object[] values) {
+
+        boolean array() {
+            return type.endsWith(ARRAY);
+        }
     }
 
     /**
-     * A column with a value per row, as {@code value} gives it for each of {@code rows} (an Instant in UTC). A column
-     * whose type is an array ({@code "integer array"}) takes a collection a row, which travels as PostgreSQL's text
-     * form of an array (PostgreSQL only: an array of arrays would be flattened by {@code unnest}).
+     * A column with a value per row, as {@code value} gives it for each of {@code rows}. A column whose type is an
+     * array ({@code "integer array"}) takes a collection a row, which travels as PostgreSQL's text form of an array
+     * (PostgreSQL only: an array of arrays would be flattened by {@code unnest}).
      */
-    @SuppressWarnings("unchecked")
     public static <T> Column column(String name, String type, Collection<T> rows, Function<T, ?> value) {
-        if (type.endsWith(ARRAY)) {
-            return new Column(name, type, rows.stream().map(value).map(v -> literal((Collection<?>) v))
-                    .toArray(String[]::new));
-        }
-        // an Instant as the time with offset the drivers take for "timestamp with time zone", in UTC
-        Object[] values = rows.stream().map(value)
-                .map(v -> v instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : v).toArray();
-        // an array of the values' own class: PostgreSQL's driver takes a byte[][] for bytea, not byte[] in Object[]
-        Class<?> of = Arrays.stream(values).filter(Objects::nonNull).findFirst().<Class<?>>map(Object::getClass)
-                .orElse(Object.class);
-        return new Column(name, type, Arrays.copyOf(values, values.length,
-                (Class<? extends Object[]>) java.lang.reflect.Array.newInstance(of, 0).getClass()));
+        return new Column(name, type, rows.stream().map(value).toArray());
     }
 
     private static final String ARRAY = " array";
@@ -84,42 +80,78 @@ public final class Rows {
         }
     }
 
-    /** Inserts the rows that the columns hold (each holds as many values) into the table, in the columns' order. */
+    /** Inserts the rows that the columns hold (each holds as many values), {@value #CHUNK} rows a statement. */
     public static void insert(Connection connection, String table, Column... columns) throws SQLException {
-        if (columns[0].values().length == 0) {
-            return;
-        }
-        try (PreparedStatement insert = prepare(connection, table, columns, null)) {
-            insert.executeUpdate();
+        int rows = columns[0].values().length;
+        for (int from = 0; from < rows; from += CHUNK) {
+            try (PreparedStatement insert = prepare(connection, table, slice(columns, from, from + CHUNK), null)) {
+                insert.executeUpdate();
+            }
         }
     }
 
     /**
-     * Inserts the rows as {@link #insert} does and returns, for each inserted row, the values of the columns
-     * {@code returned} names (generated ids, and the columns that tell which row of the input each is), in rows
-     * of objects. The order of the returned rows is the database's: tell them apart by their values.
+     * Inserts new rows as {@link #insert} does and returns the ids that the table's identity column {@code id} gave
+     * them, in the order of the rows. The generated keys of a statement come in the order of its rows: the columns
+     * {@code identifying} names come back with them and must match each row, or this fails rather than mix ids up.
      */
-    public static List<Object[]> insertReturning(Connection connection, String table, String[] returned,
+    public static long[] insertNew(Connection connection, String table, String id, String[] identifying,
             Column... columns) throws SQLException {
-        try (PreparedStatement insert = prepare(connection, table, columns, returned)) {
-            insert.executeUpdate();
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                while (keys.next()) {
-                    Object[] row = new Object[returned.length];
-                    for (int i = 0; i < returned.length; i++) {
-                        row[i] = keys.getObject(i + 1);
+        int rows = columns[0].values().length;
+        long[] ids = new long[rows];
+        String[] returned = new String[identifying.length + 1];
+        returned[0] = id;
+        System.arraycopy(identifying, 0, returned, 1, identifying.length);
+        List<Column> keys = Arrays.stream(identifying).map(name -> Arrays.stream(columns)
+                .filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no column " + name))).toList();
+        for (int from = 0; from < rows; from += CHUNK) {
+            int to = Math.min(rows, from + CHUNK);
+            try (PreparedStatement insert = prepare(connection, table, slice(columns, from, to), returned)) {
+                insert.executeUpdate();
+                int row = from;
+                try (ResultSet generated = insert.getGeneratedKeys()) {
+                    for (; generated.next(); row++) {
+                        for (int k = 0; k < keys.size(); k++) {
+                            if (row >= to || !Objects.equals(String.valueOf(generated.getObject(k + 2)),
+                                    String.valueOf(keys.get(k).values()[row]))) {
+                                throw new IllegalStateException("the ids of new rows of " + table
+                                        + " did not come back in the order of the rows");
+                            }
+                        }
+                        ids[row] = generated.getLong(1);
                     }
-                    rows.add(row);
+                }
+                if (row != to) {
+                    throw new IllegalStateException("the database returned " + (row - from) + " ids for "
+                            + (to - from) + " new rows of " + table);
                 }
             }
-            return rows;
         }
+        return ids;
+    }
+
+    /** The rows {@code from} (inclusive) to {@code to} (exclusive, or the end) of the columns. */
+    private static Column[] slice(Column[] columns, int from, int to) {
+        return Arrays.stream(columns).map(c -> new Column(c.name(), c.type(),
+                Arrays.copyOfRange(c.values(), from, Math.min(to, c.values().length)))).toArray(Column[]::new);
     }
 
     /** The SQL type a column's values travel as: an array column's as text. */
     private static String sent(Column column) {
-        return column.type().endsWith(ARRAY) ? "varchar" : column.type();
+        return column.array() ? "varchar" : column.type();
+    }
+
+    /** A column's values as the parameter of {@code unnest}: an array of their own class (see {@link #column}). */
+    @SuppressWarnings("unchecked")
+    private static Object[] parameter(Column column) {
+        Object[] values = Arrays.stream(column.values()).map(v -> column.array() ? literal((Collection<?>) v)
+                : v instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : v).toArray();
+        // an array of the values' own class: a driver may take a byte[][] for bytea, not byte[] in Object[]
+        Class<?> of = Arrays.stream(values).filter(Objects::nonNull).findFirst().<Class<?>>map(Object::getClass)
+                .orElse(Object.class);
+        return Arrays.copyOf(values, values.length,
+                (Class<? extends Object[]>) java.lang.reflect.Array.newInstance(of, 0).getClass());
     }
 
     private static PreparedStatement prepare(Connection connection, String table, Column[] columns,
@@ -134,9 +166,8 @@ public final class Rows {
             names.add(column.name());
             arrays.add("cast(? as " + sent(column) + " array)");
             aliases.add("c" + i);
-            boolean array = column.type().endsWith(ARRAY);
-            selected.add(array ? "cast(c" + i + " as " + column.type() + ")" : "c" + i);
-            casts |= array;
+            selected.add(column.array() ? "cast(c" + i + " as " + column.type() + ")" : "c" + i);
+            casts |= column.array();
         }
         String rows = "unnest(" + String.join(", ", arrays) + ")";
         String sql = "insert into " + table + " (" + String.join(", ", names) + ") select "
@@ -145,7 +176,7 @@ public final class Rows {
         PreparedStatement statement = returned == null ? connection.prepareStatement(sql)
                 : connection.prepareStatement(sql, returned);
         for (int i = 0; i < columns.length; i++) {
-            statement.setArray(i + 1, connection.createArrayOf(sent(columns[i]), columns[i].values()));
+            statement.setArray(i + 1, connection.createArrayOf(sent(columns[i]), parameter(columns[i])));
         }
         return statement;
     }
