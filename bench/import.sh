@@ -8,7 +8,8 @@
 #   bench/import.sh pg [STATEMENTS]      # fresh PostgreSQL database parley_import
 #
 # Parley is the packaged jar of the target ($PARLEY_JAR or /tmp/parley-<target>/quarkus-run.jar, see README),
-# started with PARLEY_JAVA_OPTS (default here: the JVM's own default heap, as `java -jar` runs it).
+# started with PARLEY_JAVA_OPTS (default here: the JVM's own default heap, as `java -jar` runs it). WARMUP=N imports
+# another document of N statements first, untimed in the comparison (a warmed-up JVM).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 target="${1:?usage: import.sh h2|pg [STATEMENTS]}"
@@ -39,6 +40,16 @@ print('    ' + ', '.join(f'{k} {v}' for k, v in d.items()))"
 }
 
 echo "document: $doc ($statements statements, $records records, $(du -h "$doc" | cut -f1)), target $target"
+if [[ -n "${WARMUP:-}" ]]; then
+    # a warmed-up server: first another document of WARMUP statements (other keys, seed 8), so that the JIT has
+    # compiled the import's code before the timed imports, as in a server that has been running
+    main_doc="$doc" main_statements="$statements" main_records="$records" statements="$WARMUP"
+    doc="/tmp/bench-import-$WARMUP-seed8.json"
+    [[ -f "$doc" ]] || python3 "$here/import_doc.py" --statements "$WARMUP" --seed 8 --out "$doc" >&2
+    records=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(sum(len(v) for v in d.values()))" "$doc")
+    post "warm-up (other keys)"
+    doc="$main_doc" statements="$main_statements" records="$main_records"
+fi
 post "import (all created)"
 post "same document again"
 post "dry run" "?dryRun=true"
