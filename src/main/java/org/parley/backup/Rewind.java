@@ -133,7 +133,8 @@ public class Rewind {
 
     /**
      * Rewinds the database to how it stood after {@code revision} (1 or later), in one transaction: nothing of it if
-     * anything fails. Run it while nothing else writes (Parley runs it at start-up, before it serves: {@link RewindOnStart}).
+     * anything fails. Run it while nothing else writes (Parley runs it at start-up, before it serves:
+     * {@link RewindOnStart}).
      */
     @Transactional
     @TransactionConfiguration(timeout = 3600) // the set-based rewrite of a large mistake takes minutes, not 60 s

@@ -102,29 +102,29 @@ public class EventRepository implements PanacheRepository<Event> {
         getEntityManager().unwrap(Session.class).doWork(connection -> insertRows(connection, made));
     }
 
-    private static void insertRows(Connection connection, List<Event> chunk) throws SQLException {
+    private static void insertRows(Connection connection, List<Event> made) throws SQLException {
         long[] ids = Rows.insertNew(connection, "event", "id", new String[] {"external_id"},
-                Rows.column("title", "varchar", chunk, e -> e.title),
-                Rows.column("type", "varchar", chunk, e -> e.type.name()),
-                Rows.column("event_date", "date", chunk, e -> e.eventDate),
-                Rows.column("summary", "varchar", chunk, e -> e.summary),
-                Rows.column("location_country", "varchar", chunk, e -> e.location == null ? null : e.location.country),
-                Rows.column("location_city", "varchar", chunk, e -> e.location == null ? null : e.location.city),
-                Rows.column("cameo_code", "varchar", chunk, e -> e.cameoCode),
-                Rows.column("status", "varchar", chunk, e -> e.status.name()),
-                Rows.column("end_date", "date", chunk, e -> e.endDate),
-                Rows.column("date_precision", "varchar", chunk, e -> e.datePrecision.name()),
-                Rows.column("plover_type", "varchar", chunk, e -> e.ploverType == null ? null : e.ploverType.name()),
-                Rows.column("plover_mode", "varchar", chunk, e -> e.ploverMode),
-                Rows.column("goldstein", "double precision", chunk, e -> e.goldstein),
-                Rows.column("external_id", "varchar", chunk, e -> e.externalId),
-                Rows.column("created_at", "timestamp with time zone", chunk, e -> e.createdAt),
-                Rows.column("updated_at", "timestamp with time zone", chunk, e -> e.updatedAt),
-                Rows.column("version", "bigint", chunk, e -> e.version));
+                Rows.column("title", "varchar", made, e -> e.title),
+                Rows.column("type", "varchar", made, e -> e.type.name()),
+                Rows.column("event_date", "date", made, e -> e.eventDate),
+                Rows.column("summary", "varchar", made, e -> e.summary),
+                Rows.column("location_country", "varchar", made, e -> e.location == null ? null : e.location.country),
+                Rows.column("location_city", "varchar", made, e -> e.location == null ? null : e.location.city),
+                Rows.column("cameo_code", "varchar", made, e -> e.cameoCode),
+                Rows.column("status", "varchar", made, e -> e.status.name()),
+                Rows.column("end_date", "date", made, e -> e.endDate),
+                Rows.column("date_precision", "varchar", made, e -> e.datePrecision.name()),
+                Rows.column("plover_type", "varchar", made, e -> e.ploverType == null ? null : e.ploverType.name()),
+                Rows.column("plover_mode", "varchar", made, e -> e.ploverMode),
+                Rows.column("goldstein", "double precision", made, e -> e.goldstein),
+                Rows.column("external_id", "varchar", made, e -> e.externalId),
+                Rows.column("created_at", "timestamp with time zone", made, e -> e.createdAt),
+                Rows.column("updated_at", "timestamp with time zone", made, e -> e.updatedAt),
+                Rows.column("version", "bigint", made, e -> e.version));
         for (int i = 0; i < ids.length; i++) {
-            chunk.get(i).id = ids[i];
+            made.get(i).id = ids[i];
         }
-        List<EventParticipant> links = chunk.stream().flatMap(e -> e.participants.stream()).toList();
+        List<EventParticipant> links = made.stream().flatMap(e -> e.participants.stream()).toList();
         Rows.insert(connection, "event_participant", Rows.column("event_id", "bigint", links, l -> l.event.id),
                 Rows.column("participant_id", "bigint", links, l -> l.participant.id),
                 Rows.column("role", "varchar", links, l -> l.role),
@@ -132,7 +132,7 @@ public class EventRepository implements PanacheRepository<Event> {
         List<Object[]> subjects = new ArrayList<>();
         List<Object[]> topics = new ArrayList<>();
         List<Object[]> sources = new ArrayList<>();
-        for (Event event : chunk) {
+        for (Event event : made) {
             event.subjectCountries.forEach(country -> subjects.add(new Object[] {event.id, country}));
             event.topics.forEach(topic -> topics.add(new Object[] {event.id, topic.id}));
             for (int i = 0; i < event.sources.size(); i++) {

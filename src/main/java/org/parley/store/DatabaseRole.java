@@ -6,9 +6,9 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which database this instance runs on (the build's {@code quarkus.datasource.db-kind}), and whether it takes writes. An instance may serve reads from a PostgreSQL streaming
- * replica (docs/deployment.md): there the start-up work that writes (the seed, the document backfill) is
- * the primary's instances' to do, and is skipped.
+ * Which database this instance runs on (the build's {@code quarkus.datasource.db-kind}), and whether it takes
+ * writes. An instance may serve reads from a PostgreSQL streaming replica (docs/deployment.md): there the start-up
+ * work that writes (the seed, the document backfill) is the primary's instances' to do, and is skipped.
  */
 @ApplicationScoped
 public class DatabaseRole {

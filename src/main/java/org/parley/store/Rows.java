@@ -112,9 +112,13 @@ public final class Rows {
                 int row = from;
                 try (ResultSet generated = insert.getGeneratedKeys()) {
                     for (; generated.next(); row++) {
+                        if (row == to) {
+                            throw new IllegalStateException("the database returned more ids than the "
+                                    + (to - from) + " new rows of " + table);
+                        }
                         for (int k = 0; k < keys.size(); k++) {
-                            if (row >= to || !Objects.equals(String.valueOf(generated.getObject(k + 2)),
-                                    String.valueOf(keys.get(k).values()[row]))) {
+                            if (!String.valueOf(generated.getObject(k + 2))
+                                    .equals(String.valueOf(keys.get(k).values()[row]))) {
                                 throw new IllegalStateException("the ids of new rows of " + table
                                         + " did not come back in the order of the rows");
                             }
