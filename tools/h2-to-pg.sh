@@ -55,7 +55,7 @@ h2_jar="${H2_JAR:-$(ls "$parley_home"/lib/main/com.h2database.h2-*.jar 2>/dev/nu
 h2_url="jdbc:h2:file:$h2_db;ACCESS_MODE_DATA=r;LAZY_QUERY_EXECUTION=TRUE"   # read-only; large tables streamed
 
 # The rendered documents and the word index: derived from the other tables, made again by Parley (see above).
-DERIVED=(event_doc event_full_doc statement_doc statement_csv statement_term event_term statement_stems event_stems
+DERIVED=(event_doc event_full_doc statement_doc statement_csv statement_term event_term event_stems
          search_term)
 
 started=$EPOCHREALTIME

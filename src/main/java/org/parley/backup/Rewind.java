@@ -70,11 +70,14 @@ public class Rewind {
             new Audited("statement_topic", "statement_id"));
     /**
      * The columns of a record's table that its history table lacks (not audited: copies kept for indexes), as SQL
-     * over the history row {@code a}, for an insert; {@link #rederive} sets them again on the rows it updated.
+     * over the history row {@code a}, for an insert; {@link #rederive} sets them again on the rows it updated. A
+     * statement's entry in the word index is left empty here and written again by {@link #rederive}.
      */
     private static final Map<String, Map<String, String>> NOT_AUDITED = Map.of("statement", Map.of(
             "event_date", "(select e.event_date from event e where e.id = a.event_id)",
-            "speaker_country", "(select p.country from participant p where p.id = a.speaker_id)"));
+            "speaker_country", "(select p.country from participant p where p.id = a.speaker_id)",
+            "stems", "cast(null as varchar)", "terms", "cast(null as varchar array)",
+            "weights", "cast(null as integer array)"));
 
     /** The records a later revision touched, as SQL with ?1 = the revision: what must be derived again. */
     private static final String STATEMENTS_TOUCHED = "select id from statement_aud where rev > ?1"

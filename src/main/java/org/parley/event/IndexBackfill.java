@@ -14,6 +14,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
+import org.parley.search.SearchIndex;
 import org.parley.statement.StatementService;
 import org.parley.store.DataGeneration;
 import org.parley.store.DatabaseRole;
@@ -21,7 +22,8 @@ import org.parley.store.DatabaseRole;
 /**
  * Indexes for search, at start-up and in the background, every statement and event that the index lacks: all of
  * them after a change of the index's analysis (migration V18 emptied it) and those a bulk load wrote without it.
- * A record lacks its entry when it has no stems row. Parley is not ready (readiness check "search index") until
+ * A statement lacks its entry when its row has none (see {@link SearchIndex#unindexedStatement}), an event when it
+ * has no stems row. Parley is not ready (readiness check "search index") until
  * this is done, so that no search answers from half an index; liveness is unaffected.
  */
 @ApplicationScoped
@@ -33,6 +35,7 @@ public class IndexBackfill {
     private final EntityManager entityManager;
     private final StatementService statements;
     private final EventWords eventWords;
+    private final SearchIndex searchIndex;
     private final DatabaseRole database;
     private final DataGeneration generation;
     private volatile boolean done;
@@ -44,7 +47,8 @@ public class IndexBackfill {
     });
 
     public IndexBackfill(EntityManager entityManager, StatementService statements, EventWords eventWords,
-            DatabaseRole database, DataGeneration generation) {
+            SearchIndex searchIndex, DatabaseRole database, DataGeneration generation) {
+        this.searchIndex = searchIndex;
         this.generation = generation;
         this.entityManager = entityManager;
         this.statements = statements;
@@ -81,8 +85,8 @@ public class IndexBackfill {
     /** Indexes every statement, then every event, without an entry; the number of records indexed. */
     public long indexAllMissing() {
         long started = System.nanoTime();
-        long statementCount = indexAllMissing("select s.id from Statement s where s.id > ?1 and not exists"
-                + " (select 1 from StatementStems x where x.statementId = s.id) order by s.id", statements::index);
+        long statementCount = indexAllMissing("select s.id from Statement s where s.id > ?1 and "
+                + searchIndex.unindexedStatement("s") + " order by s.id", statements::index);
         long eventCount = indexAllMissing("select e.id from Event e where e.id > ?1 and not exists"
                 + " (select 1 from EventStems x where x.eventId = e.id) order by e.id", eventWords::indexIds);
         if (statementCount + eventCount > 0) {

@@ -19,6 +19,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.parley.store.DatabaseRole;
 import org.parley.store.Filter;
@@ -43,18 +44,19 @@ import org.parley.store.Rows;
  * joined the same way); not measured since.
  *
  * <p>The index has two forms, one per database (migration V21). On H2, the term tables: a row per term and record,
- * under a B-tree. On PostgreSQL, a record's terms and weights are two arrays on its stems row, under a GIN index: one
- * entry per record instead of some twenty rows (a bulk import wrote the terms of 100,000 statements in 1.1 s instead
- * of 6.7 s), and a statement search is a single look-up of the stems rows with every word of the query, which the
- * GIN index answers as one bitmap; a prefix is first looked up among the distinct terms (table {@code search_term}).
+ * under a B-tree. On PostgreSQL, a record's terms and weights are two arrays on one row, under a GIN index: one entry
+ * per record instead of some twenty rows (a bulk import wrote the terms of 100,000 statements in 1.1 s instead of
+ * 6.7 s), and a statement search is a single look-up with every word of the query, which the GIN index answers as
+ * one bitmap; a prefix is first looked up among the distinct terms (table {@code search_term}). A statement's entry
+ * (its stems, and its arrays) is on the statement's own row (migration V23); an event's on a stems row of its own.
  */
 @ApplicationScoped
 public class SearchIndex {
 
     /**
      * How a kind of record reaches rows of the word index that hold its words, as HQL templates over the record
-     * {@code r}, where {@code %s} is a condition on a term row {@code t} ({@code ids}, {@code weight}) or on a stems row
-     * {@code x} ({@code phrase}).
+     * {@code r}, where {@code %s} is a condition on a term row {@code t} ({@code ids}, {@code weight}) or on a row
+     * {@code x} holding stems ({@code phrase}).
      *
      * @param ids    the ids of the records having a term meeting the condition
      * @param weight the best weight of such a term in record {@code r}
@@ -67,7 +69,7 @@ public class SearchIndex {
     private static final List<Words> STATEMENTS = List.of(new Words(
             "select t.statementId from StatementTerm t where %s",
             "select max(t.weight) from StatementTerm t where t.statementId = r.id and (%s)",
-            "select 1 from StatementStems x where x.statementId = r.id and (%s)"));
+            "select 1 from Statement x where x.id = r.id and (%s)"));
 
     /**
      * An event's words: its own (title and summary), and those of its statements, found through the statements'
@@ -81,28 +83,24 @@ public class SearchIndex {
             "select s.event.id from Statement s where s.id in (select t.statementId from StatementTerm t where %s)",
             "select max(t.weight) from StatementTerm t join Statement s on s.id = t.statementId"
                     + " where s.event.id = r.id and (%s)",
-            "select 1 from StatementStems x join Statement s on s.id = x.statementId where s.event.id = r.id"
-                    + " and (%s)"));
+            "select 1 from Statement x where x.event.id = r.id and (%s)"));
 
     /**
-     * How a kind of record reaches the stems rows that hold its words in PostgreSQL's form, as HQL templates over the
-     * record {@code r}, where {@code %s} is a condition on a stems row {@code x} ({@code ids}) or an expression over it
-     * ({@code weight}).
+     * How a kind of record reaches the rows that hold its entries in PostgreSQL's form, as HQL templates over the
+     * record {@code r}, where {@code %s} is a condition on such a row {@code x} ({@code ids}) or an expression over it
+     * ({@code weight}): an event's stems row, or one of its statements.
      *
-     * @param ids    the ids of the records having a stems row meeting the condition
-     * @param weight the greatest value of the expression over the stems rows of {@code r}
+     * @param ids    the ids of the records having a row meeting the condition
+     * @param weight the greatest value of the expression over the rows of {@code r}
      */
     private record Entries(String ids, String weight) {
     }
 
-    /** A statement's one stems row, joined: its conditions and its score read that row, no subquery a record. */
-    private static final String STATEMENT_ROW = "join StatementStems x on x.statementId = r.id";
-
     private static final List<Entries> EVENT_ENTRIES = List.of(new Entries(
             "select x.eventId from EventStems x where %s",
             "select max(%s) from EventStems x where x.eventId = r.id"), new Entries(
-            "select s.event.id from Statement s where s.id in (select x.statementId from StatementStems x where %s)",
-            "select max(%s) from StatementStems x join Statement s on s.id = x.statementId where s.event.id = r.id"));
+            "select x.event.id from Statement x where %s",
+            "select max(%s) from Statement x where x.event.id = r.id"));
 
     /** Letters of a word that most texts of its language have ("the", "les", "и"): see {@link #matchEntries}. */
     private static final int SHORT_WORD = 3;
@@ -139,13 +137,15 @@ public class SearchIndex {
     }
 
     /**
-     * {@link #match} in PostgreSQL's form: each clause a condition on one stems row (a word or a prefix: the row's
-     * terms overlap the word's; a phrase: its words so, and one of the row's stem sequences matches it). A statement
-     * has one stems row, joined ({@code entries} null): every clause a condition on it, which the GIN index answers
-     * as one bitmap, and the score read from it; an event's clauses may each be met by another of its rows (its own,
+     * {@link #match} in PostgreSQL's form: each clause a condition on one row holding an entry (a word or a prefix:
+     * the row's terms overlap the word's; a phrase: its words so, and one of the row's stem sequences matches it). A
+     * statement's entry is on its own row ({@code entries} null): every clause a condition on {@code r}, which
+     * PostgreSQL answers from the GIN index as one bitmap, combined with the bitmaps of the other conditions before a
+     * row is read, and the score read from it; an event's clauses may each be met by another of its rows (its own,
      * its statements'), so each is a look-up of its own.
      */
     private void matchEntries(Filter filter, SearchQuery query, List<Entries> entries) {
+        String x = entries == null ? "r" : "x";
         List<String> conditions = new ArrayList<>();
         List<String> weights = new ArrayList<>();
         int n = 0;
@@ -164,20 +164,20 @@ public class SearchIndex {
                 if (looked.isEmpty()) {
                     phrase.words().forEach(word -> looked.add(word.terms()));
                 }
-                parts.add("(" + phraseOf(filter, "q" + n++, phrase) + ")");
+                parts.add("(" + phraseOf(filter, "q" + n++, phrase, x) + ")");
             }
             for (Set<String> terms : looked) {
                 String name = "q" + n++;
                 filter.param(name, terms.toArray(String[]::new));
-                parts.add(0, "array_overlaps(x.terms, :" + name + ")");
-                String weight = "cast(function('word_weight', x.terms, x.weights, :" + name + ") as Integer)";
+                parts.add(0, "array_overlaps(%s.terms, :%s)".formatted(x, name));
+                String weight = "cast(function('word_weight', %1$s.terms, %1$s.weights, :%2$s) as Integer)"
+                        .formatted(x, name);
                 weights.add(entries == null ? weight : "greatest(" + String.join(", ", entries.stream()
                         .map(e -> "coalesce((" + e.weight().formatted(weight) + "), 0)").toList()) + ")");
             }
             conditions.add(String.join(" and ", parts));
         }
         if (entries == null) {
-            filter.join(STATEMENT_ROW);
             conditions.forEach(filter::where);
         } else {
             for (String condition : conditions) {
@@ -224,7 +224,7 @@ public class SearchIndex {
                     weights.add(having(filter, words, "q" + n++, terms));
                 }
                 // checked on the records the words found, not on every record's stems (a join let H2 scan them all)
-                String condition = phraseOf(filter, "q" + n++, phrase);
+                String condition = phraseOf(filter, "q" + n++, phrase, "x");
                 filter.where("(" + String.join(" or ", words.stream()
                         .map(w -> "exists (" + w.phrase().formatted(condition) + ")").toList()) + ")");
             }
@@ -268,15 +268,15 @@ public class SearchIndex {
     }
 
     /**
-     * A condition on a stems row {@code x}: one of its sequences matches one of the phrase's patterns. Its parameters,
-     * named after {@code alias}, are added to the filter.
+     * A condition on a row {@code row} holding stems: one of its sequences matches one of the phrase's patterns. Its
+     * parameters, named after {@code alias}, are added to the filter.
      */
-    private static String phraseOf(Filter filter, String alias, SearchQuery.Phrase phrase) {
+    private static String phraseOf(Filter filter, String alias, SearchQuery.Phrase phrase, String row) {
         List<String> likes = new ArrayList<>();
         int i = 0;
         for (String pattern : phrase.patterns()) {
             String name = alias + "p" + i++;
-            likes.add("x.stems like :" + name);
+            likes.add(row + ".stems like :" + name);
             filter.param(name, pattern);
         }
         return String.join(" or ", likes);
@@ -295,34 +295,84 @@ public class SearchIndex {
     }
 
     /**
-     * Replaces the index entries of statements, each id with what its texts give (see {@link SearchTerms#index}).
-     * The index takes keys and entries rather than statements, so that it knows no feature: the statement package
-     * says what a statement's texts are.
+     * The columns of new statements' rows that hold their entries in the index, for a set-based insert ({@link Rows})
+     * that writes the entries with the rows (then {@link #indexNewStatements}): the stems, and on PostgreSQL the terms
+     * in term order and their weights. The index takes entries rather than statements, so that it knows no feature:
+     * the statement package says what a statement's texts are.
+     */
+    public <T> List<Rows.Column> statementColumns(List<T> rows, Function<T, SearchTerms.Indexed> entry) {
+        List<SearchTerms.Indexed> entries = rows.stream().map(entry).toList();
+        List<Rows.Column> columns = new ArrayList<>();
+        columns.add(Rows.column("stems", "varchar", entries, SearchTerms.Indexed::stems));
+        if (arrays) {
+            List<SortedMap<String, Integer>> sorted = entries.stream()
+                    .map(e -> (SortedMap<String, Integer>) new TreeMap<>(e.terms())).toList();
+            columns.add(Rows.column("terms", "varchar array", sorted, SortedMap::keySet));
+            columns.add(Rows.column("weights", "integer array", sorted, SortedMap::values));
+        }
+        return columns;
+    }
+
+    /**
+     * The HQL condition that a statement {@code alias} has no entry in the index yet (a bulk load writes rows without
+     * one): its stems on H2, its terms on PostgreSQL, where a partial index lists them (migration V23_1).
+     */
+    public String unindexedStatement(String alias) {
+        return alias + (arrays ? ".terms" : ".stems") + " is null";
+    }
+
+    /**
+     * Replaces the index entries of statements, each id with what its texts give (see {@link SearchTerms#index}): the
+     * entry on the statement's row, and on H2 its term rows.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexStatements(Map<Long, SearchTerms.Indexed> entries) {
-        replace("statement", entries, true);
+        write(entries, (connection, chunk) -> {
+            if (!arrays) {
+                forget(connection, "statement", chunk);
+                writeTerms(connection, "statement", chunk, entries);
+            }
+            updateStatements(connection, chunk, entries);
+        });
     }
 
-    /** Indexes statements created in this transaction, which have no entries yet: nothing to delete first. */
+    /**
+     * Indexes statements created in this transaction whose rows were inserted with their entries
+     * ({@link #statementColumns}): on H2 their term rows; on PostgreSQL the distinct terms.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexNewStatements(Map<Long, SearchTerms.Indexed> entries) {
-        replace("statement", entries, false);
+        write(entries, (connection, chunk) -> {
+            if (!arrays) {
+                writeTerms(connection, "statement", chunk, entries);
+            }
+        });
     }
 
     /** Replaces the index entries of events; the event package gathers their texts (title and summary). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexEvents(Map<Long, SearchTerms.Indexed> entries) {
-        replace("event", entries, true);
+        write(entries, (connection, chunk) -> {
+            forget(connection, "event", chunk);
+            if (arrays) {
+                writeArrays(connection, chunk, entries);
+            } else {
+                writeTerms(connection, "event", chunk, entries);
+                Rows.insert(connection, "event_stems", Rows.column("event_id", "bigint", chunk, id -> id),
+                        Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()));
+            }
+        });
     }
 
     /**
-     * Removes statements from the index, before they are deleted: the index has no foreign keys (see migration V19),
-     * so nothing else removes their rows.
+     * Removes statements from the index, before they are deleted: on H2 their term rows (the index has no foreign
+     * keys, see migration V19); on PostgreSQL their entries go with their rows.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetStatements(Collection<Long> ids) {
-        forget("statement", ids);
+        if (!arrays) {
+            forget("statement", ids);
+        }
     }
 
     /** Removes events from the index, before they are deleted (their statements: {@link #forgetStatements}). */
@@ -340,9 +390,16 @@ public class SearchIndex {
         });
     }
 
-    /** Deletes the terms and stems of these records, one statement a table. */
+    /** Deletes the term rows of these records (H2) and their events' stems rows, one statement a table. */
     private void forget(Connection connection, String kind, List<Long> ids) throws SQLException {
-        for (String table : arrays ? List.of(kind + "_stems") : List.of(kind + "_term", kind + "_stems")) {
+        List<String> tables = new ArrayList<>();
+        if (!arrays) {
+            tables.add(kind + "_term");
+        }
+        if (kind.equals("event")) {
+            tables.add("event_stems");
+        }
+        for (String table : tables) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from " + table + " where " + kind + "_id = any(cast(? as bigint array))")) {
                 delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
@@ -354,14 +411,18 @@ public class SearchIndex {
     /** Records written by one statement of each kind: the arrays of one chunk stay a few megabytes. */
     private static final int CHUNK = 500;
 
+    /** What writes the entries of one chunk of records. */
+    private interface ChunkWriter {
+        void write(Connection connection, List<Long> chunk) throws SQLException;
+    }
+
     /**
-     * Replaces the terms and stems of records, {@value #CHUNK} records at a time: one delete of their old rows a
-     * table (unless they are new, {@code indexed} false), then their terms and their stems inserted set-based
-     * ({@link Rows}), in the form of the database; a bulk import of 20,000 statements spent 40 s of its 73 s writing
-     * them in JDBC batches. The tables are written with plain SQL, never as
-     * managed entities: a row deleted and inserted again in one transaction would clash in the persistence context.
+     * Writes the entries of records, {@value #CHUNK} records at a time, with plain SQL in the form of the database:
+     * never as managed entities, as a row deleted and inserted again in one transaction would clash in the
+     * persistence context; set-based where rows are inserted ({@link Rows}): a bulk import of 20,000 statements spent
+     * 40 s of its 73 s writing them in JDBC batches. On PostgreSQL the distinct terms learn the new ones first.
      */
-    private void replace(String kind, Map<Long, SearchTerms.Indexed> entries, boolean indexed) {
+    private void write(Map<Long, SearchTerms.Indexed> entries, ChunkWriter writer) {
         List<Long> ids = new ArrayList<>(entries.keySet());
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
@@ -369,15 +430,7 @@ public class SearchIndex {
                 know(connection, entries.values());
             }
             for (int from = 0; from < ids.size(); from += CHUNK) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                if (indexed) {
-                    forget(connection, kind, chunk);
-                }
-                if (arrays) {
-                    writeArrays(connection, kind, chunk, entries);
-                } else {
-                    writeTerms(connection, kind, chunk, entries);
-                }
+                writer.write(connection, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             }
         });
     }
@@ -395,21 +448,44 @@ public class SearchIndex {
         Rows.insert(connection, kind + "_term", Rows.column("term", "varchar", terms, Entry::term),
                 Rows.column(kind + "_id", "bigint", terms, Entry::id),
                 Rows.column("weight", "integer", terms, Entry::weight));
-        Rows.insert(connection, kind + "_stems", Rows.column(kind + "_id", "bigint", chunk, id -> id),
-                Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()));
     }
 
-    /** PostgreSQL's form: a stems row per record with its terms in term order and their weights. */
-    private static void writeArrays(Connection connection, String kind, List<Long> chunk,
-            Map<Long, SearchTerms.Indexed> entries) throws SQLException {
+    /** PostgreSQL's form of an event's entry: a stems row with its terms in term order and their weights. */
+    private static void writeArrays(Connection connection, List<Long> chunk, Map<Long, SearchTerms.Indexed> entries)
+            throws SQLException {
         Map<Long, SortedMap<String, Integer>> sorted = new HashMap<>();
         for (Long id : chunk) {
             sorted.put(id, new TreeMap<>(entries.get(id).terms()));
         }
-        Rows.insert(connection, kind + "_stems", Rows.column(kind + "_id", "bigint", chunk, id -> id),
+        Rows.insert(connection, "event_stems", Rows.column("event_id", "bigint", chunk, id -> id),
                 Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()),
                 Rows.column("terms", "varchar array", chunk, id -> sorted.get(id).keySet()),
                 Rows.column("weights", "integer array", chunk, id -> sorted.get(id).values()));
+    }
+
+    /**
+     * Sets the entries of existing statements on their rows: their stems, and on PostgreSQL their terms in term order
+     * and their weights. A JDBC batch: {@link Rows} inserts, and an update of a few rows at a time is what the
+     * writes of the API and the backfill need.
+     */
+    private void updateStatements(Connection connection, List<Long> chunk, Map<Long, SearchTerms.Indexed> entries)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(arrays
+                ? "update statement set stems = ?, terms = ?, weights = ? where id = ?"
+                : "update statement set stems = ? where id = ?")) {
+            for (Long id : chunk) {
+                SearchTerms.Indexed entry = entries.get(id);
+                update.setString(1, entry.stems());
+                if (arrays) {
+                    SortedMap<String, Integer> sorted = new TreeMap<>(entry.terms());
+                    update.setArray(2, connection.createArrayOf("varchar", sorted.keySet().toArray()));
+                    update.setArray(3, connection.createArrayOf("integer", sorted.values().toArray()));
+                }
+                update.setLong(arrays ? 4 : 2, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.parley.statement;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,9 +14,11 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SortNatural;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import org.hibernate.type.SqlTypes;
 import org.parley.event.Event;
 import org.parley.participant.Participant;
 import org.parley.store.Record;
@@ -78,6 +81,29 @@ public class Statement extends Record {
     @NotAudited
     @Column(name = "speaker_country")
     public String speakerCountry;
+
+    /**
+     * The statement's entry in the word index, on its own row so that a search combines with its other conditions
+     * before rows are read (migration V23): its stem sequences, and on PostgreSQL its terms and their weights (null
+     * on H2, see {@link org.parley.search.SearchIndex}). Only the index writes them, with SQL; mapped for the
+     * conditions of searches, never loaded with the statement.
+     */
+    @NotAudited
+    @Basic(fetch = FetchType.LAZY)
+    @Column(insertable = false, updatable = false)
+    public String stems;
+
+    @NotAudited
+    @Basic(fetch = FetchType.LAZY)
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(length = 100, insertable = false, updatable = false)
+    public String[] terms;
+
+    @NotAudited
+    @Basic(fetch = FetchType.LAZY)
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(insertable = false, updatable = false)
+    public Integer[] weights;
 
     /** Where the text is in the report, or null for a statement typed by hand. */
     public Span span() {

@@ -2,6 +2,7 @@ package org.parley.statement;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -98,12 +99,12 @@ public class StatementRepository implements PanacheRepository<Statement> {
     /**
      * Inserts new statements and their topics set-based ({@link Rows}) and gives them their generated ids: for a bulk
      * import, where Hibernate would send a statement at a time (identity ids leave it no batches). What Hibernate
-     * writes for a persisted statement, this writes, but for its history: see {@link StatementService#recordCreated}.
+     * writes for a persisted statement, this writes, but for its history: see {@link StatementService#recordCreated};
+     * and the columns {@code more} gives a value a statement in the same order (their entries in the word index).
      */
-    public void insertAll(List<Statement> made) {
+    public void insertAll(List<Statement> made, List<Rows.Column> more) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            // a statement is known by its place among the returned ids: createAll makes one statement a place
-            long[] ids = Rows.insertNew(connection, "statement", "id", new String[] {"event_id", "position"},
+            List<Rows.Column> columns = new ArrayList<>(List.of(
                     Rows.column("event_id", "bigint", made, s -> s.event.id),
                     Rows.column("speaker_id", "bigint", made, s -> s.speaker.id),
                     Rows.column("text", "varchar", made, s -> s.text),
@@ -118,7 +119,11 @@ public class StatementRepository implements PanacheRepository<Statement> {
                     Rows.column("event_date", "date", made, s -> s.eventDate),
                     Rows.column("speaker_country", "varchar", made, s -> s.speakerCountry),
                     Rows.column("span_start", "integer", made, s -> s.spanStart),
-                    Rows.column("span_end", "integer", made, s -> s.spanEnd));
+                    Rows.column("span_end", "integer", made, s -> s.spanEnd)));
+            columns.addAll(more);
+            // a statement is known by its place among the returned ids: createAll makes one statement a place
+            long[] ids = Rows.insertNew(connection, "statement", "id", new String[] {"event_id", "position"},
+                    columns.toArray(Rows.Column[]::new));
             for (int i = 0; i < ids.length; i++) {
                 made.get(i).id = ids[i];
             }

@@ -202,8 +202,13 @@ public class StatementService implements RecordService<Statement, StatementReque
             made.add(statement);
         }
         List<Statement> created = made.stream().filter(Objects::nonNull).toList();
-        statements.insertAll(created);
-        searchIndex.indexNewStatements(words(created));
+        List<SearchTerms.Indexed> entries = created.stream().map(StatementService::words).toList();
+        statements.insertAll(created, searchIndex.statementColumns(entries, entry -> entry));
+        Map<Long, SearchTerms.Indexed> entriesById = new HashMap<>();
+        for (int i = 0; i < created.size(); i++) {
+            entriesById.put(created.get(i).id, entries.get(i));
+        }
+        searchIndex.indexNewStatements(entriesById);
         Map<Long, Documents.Document> rendered = new HashMap<>();
         created.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT,
                 StatementResponse.from(s), StatementRow.from(s))));
@@ -363,11 +368,15 @@ public class StatementService implements RecordService<Statement, StatementReque
         searchIndex.indexStatements(words(List.of(statement)));
     }
 
-    /** A statement's words are those of its text, in its language, and of its English translation. */
+    /** The index entries of statements, by id (see {@link #words(Statement)}). */
     private static Map<Long, SearchTerms.Indexed> words(Collection<Statement> statements) {
         Map<Long, SearchTerms.Indexed> words = new HashMap<>();
-        statements.forEach(statement -> words.put(statement.id,
-                SearchTerms.index(SearchTerms.translated(statement.text, statement.language, statement.translation))));
+        statements.forEach(statement -> words.put(statement.id, words(statement)));
         return words;
+    }
+
+    /** A statement's words are those of its text, in its language, and of its English translation. */
+    private static SearchTerms.Indexed words(Statement statement) {
+        return SearchTerms.index(SearchTerms.translated(statement.text, statement.language, statement.translation));
     }
 }

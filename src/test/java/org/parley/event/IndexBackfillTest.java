@@ -46,7 +46,7 @@ class IndexBackfillTest {
         // as a bulk load leaves them: rows without their terms and stems
         QuarkusTransaction.requiringNew().run(() -> {
             for (String sql : List.of("delete from statement_term where statement_id = ?1",
-                    "delete from statement_stems where statement_id = ?1")) {
+                    "update statement set stems = null, terms = null, weights = null where id = ?1")) {
                 entityManager.createNativeQuery(sql).setParameter(1, id).executeUpdate();
             }
             for (String sql : List.of("delete from event_term where event_id = ?1",
@@ -88,19 +88,20 @@ class IndexBackfillTest {
     /**
      * How many of these statements have terms, and stems; whether the event has terms, and stems (the index has no
      * foreign keys: nothing but Parley removes its rows). Terms in either form of the index: rows of the term table
-     * (H2) or the arrays of the stems row (PostgreSQL).
+     * (H2) or the arrays of the statement's row or the event's stems row (PostgreSQL).
      */
     private List<Long> indexRows(List<Long> statementIds, long eventId) {
         return QuarkusTransaction.requiringNew().call(() -> List.of(
-                count(withTerms("statement") + " where statement_id in (?1)", statementIds),
-                count("select count(*) from statement_stems where statement_id in (?1)", statementIds),
-                count(withTerms("event") + " where event_id = ?1", eventId),
+                count(withTerms("statement", "statement", "id") + " where statement_id in (?1)", statementIds),
+                count("select count(*) from statement where id in (?1) and stems is not null", statementIds),
+                count(withTerms("event", "event_stems", "event_id") + " where event_id = ?1", eventId),
                 count("select count(*) from event_stems where event_id = ?1", eventId)));
     }
 
-    private static String withTerms(String kind) {
-        return "select count(distinct %1$s_id) from (select %1$s_id from %1$s_term union all select %1$s_id"
-                .formatted(kind) + " from %s_stems where cardinality(terms) > 0) as t".formatted(kind);
+    /** The ids of the records of a kind with terms, as {@code <kind>_id}: term rows, or arrays on {@code table}. */
+    private static String withTerms(String kind, String table, String key) {
+        return "select count(distinct %1$s_id) from (select %1$s_id from %1$s_term union all select %2$s as %1$s_id"
+                .formatted(kind, key) + " from %s where cardinality(terms) > 0) as t".formatted(table);
     }
 
     private long count(String sql, Object parameter) {
