@@ -2,11 +2,13 @@ package org.parley.store;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -47,10 +49,34 @@ public class ListCache {
 
     /** The number of records of the entity that match the filter. */
     public long count(long generation, PanacheRepositoryBase<?, Long> repository, String entity, Filter filter) {
-        String query = filter.from(entity);
-        Key key = new Key(generation, entity, query, comparable(filter.parameters()), null);
-        return totals.<Key, Long>get(key, k -> repository.count(query, filter.parameters()))
+        return totals.<Key, Long>get(countKey(generation, entity, filter),
+                        k -> repository.count(filter.from(entity), filter.parameters()))
                 .await().indefinitely();
+    }
+
+    /**
+     * The number of records of the entity that match the filter, as {@link #count} keeps it, if it is kept; or
+     * null.
+     */
+    public Long knownCount(long generation, String entity, Filter filter) {
+        CompletableFuture<Long> known = totals.as(CaffeineCache.class).getIfPresent(countKey(generation, entity, filter));
+        return known == null || !known.isDone() || known.isCompletedExceptionally() ? null : known.join();
+    }
+
+    /**
+     * One page of ids as {@link #page} computes it, whose total {@code compute} counts as well: the total is kept
+     * as {@link #count} keeps it.
+     */
+    public Page<Long> pageWithTotal(long generation, String entity, Filter filter, Object orderAndPosition,
+            Supplier<Page<Long>> compute) {
+        Page<Long> page = page(generation, entity, filter, orderAndPosition, compute);
+        totals.as(CaffeineCache.class).put(countKey(generation, entity, filter),
+                CompletableFuture.completedFuture(page.total()));
+        return page;
+    }
+
+    private static Key countKey(long generation, String entity, Filter filter) {
+        return new Key(generation, entity, filter.from(entity), comparable(filter.parameters()), null);
     }
 
     /** One page of ids of the records that match the filter, in an order, computed by {@code compute}. */

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.Api.anonymous;
@@ -249,6 +250,39 @@ public class SearchTest {
                 .body("violations[0].message", containsString("give q"));
         anonymous().queryParam("q", "trade").queryParam("sort", "relevance").queryParam("participant", speaker)
                 .get("/api/v1/events").then().statusCode(200).body("items.id", hasItem((int) event));
+    }
+
+    @Test
+    public void aSearchCountsEveryMatchWhicheverPageIsAskedFirst() {
+        String word = unique("numbat").replace("-", "");
+        long speaker = createParticipant(unique("Counter"), "AU");
+        long event = createEvent(event("Counting " + unique("t"), "MEETING", "2024-07-09", List.of(speaker), Map.of()));
+        for (String text : List.of("The %s was seen", "Two %s were seen", "No %s was seen")) {
+            createStatement(event, speaker, text.formatted(word), Map.of("language", "en"));
+        }
+        // the first page counts the matches as it reads them; another query's later page counts them on its own
+        anonymous().queryParam("q", word).queryParam("size", 2).get("/api/v1/statements").then().statusCode(200)
+                .header("X-Total-Count", "3").body("total", equalTo(3)).body("items", hasSize(2));
+        anonymous().queryParam("q", word + " seen").queryParam("size", 2).queryParam("page", 1)
+                .get("/api/v1/statements").then().statusCode(200).body("total", equalTo(3)).body("items", hasSize(1));
+        anonymous().queryParam("q", word).queryParam("speaker", speaker).queryParam("page", 4)
+                .get("/api/v1/statements").then()
+                .statusCode(200).body("total", equalTo(3)).body("items", hasSize(0));
+        anonymous().queryParam("q", word + " " + unique("absent")).get("/api/v1/statements").then().statusCode(200)
+                .body("total", equalTo(0)).body("items", hasSize(0));
+        // by cursor, sorted by relevance: every page gives the same total
+        String cursor = "*";
+        int pages = 0;
+        while (cursor != null) {
+            var page = anonymous().queryParam("q", word + " was").queryParam("size", 1).queryParam("cursor", cursor)
+                    .queryParam("sort", "relevance").get("/api/v1/statements").then().statusCode(200)
+                    .body("total", equalTo(2)).extract().jsonPath();
+            cursor = page.getString("nextCursor");
+            pages++;
+        }
+        assertEquals(2, pages);
+        anonymous().queryParam("q", word).queryParam("participant", speaker).get("/api/v1/events").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo((int) event));
     }
 
     @Test
