@@ -49,11 +49,19 @@ public class EventRepository implements PanacheRepository<Event> {
                 + " order by part, position, id").setParameter(1, id).getResultList();
     }
 
+    /**
+     * The query's dates as conditions on the {@code eventDate} of {@code alias} (an event's country, a statement: a
+     * copy of their event's date), each after an " and ", to narrow a subquery to the events' range; or "".
+     */
+    private static String dates(EventQuery query, String alias) {
+        return (query.from() == null ? "" : " and %s.eventDate >= :from".formatted(alias))
+                + (query.to() == null ? "" : " and %s.eventDate <= :to".formatted(alias));
+    }
+
     /** Events matching every filter set in the query; countries must all be involved. */
     public Filter filter(EventQuery query) {
         Filter filter = new Filter();
-        String dates = (query.from() == null ? "" : " and ec.eventDate >= :from")
-                + (query.to() == null ? "" : " and ec.eventDate <= :to");
+        String dates = dates(query, "ec");
         String roles = switch (query.countryRole()) {
             case PARTICIPANT -> "'" + EventCountry.PARTICIPANT + "'";
             case SUBJECT -> "'" + EventCountry.SUBJECT + "'";
@@ -87,7 +95,7 @@ public class EventRepository implements PanacheRepository<Event> {
             filter.where("cameoCode like :cameo", "cameo", query.cameoPrefix() + "%");
         }
         if (!query.search().isEmpty()) {
-            searchIndex.matchEvents(filter, query.search());
+            searchIndex.matchEvents(filter, query.search(), dates(query, "x"));
         }
         return filter;
     }

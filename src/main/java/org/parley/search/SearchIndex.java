@@ -76,14 +76,17 @@ public class SearchIndex {
      * entries rather than copied into the event's (a copy was 40 % of the index's rows, written again whenever a
      * statement changed).
      */
-    private static final List<Words> EVENTS = List.of(new Words(
-            "select t.eventId from EventTerm t where %s",
-            "select max(t.weight) from EventTerm t where t.eventId = r.id and (%s)",
-            "select 1 from EventStems x where x.eventId = r.id and (%s)"), new Words(
-            "select s.event.id from Statement s where s.id in (select t.statementId from StatementTerm t where %s)",
-            "select max(t.weight) from StatementTerm t join Statement s on s.id = t.statementId"
-                    + " where s.event.id = r.id and (%s)",
-            "select 1 from Statement x where x.event.id = r.id and (%s)"));
+    private static List<Words> events(String statementsAlso) {
+        return List.of(new Words(
+                "select t.eventId from EventTerm t where %s",
+                "select max(t.weight) from EventTerm t where t.eventId = r.id and (%s)",
+                "select 1 from EventStems x where x.eventId = r.id and (%s)"), new Words(
+                "select x.event.id from Statement x where x.id in (select t.statementId from StatementTerm t where %s)"
+                        + statementsAlso,
+                "select max(t.weight) from StatementTerm t join Statement s on s.id = t.statementId"
+                        + " where s.event.id = r.id and (%s)",
+                "select 1 from Statement x where x.event.id = r.id and (%s)"));
+    }
 
     /**
      * How a kind of record reaches the rows that hold its entries in PostgreSQL's form, as HQL templates over the
@@ -96,11 +99,13 @@ public class SearchIndex {
     private record Entries(String ids, String weight) {
     }
 
-    private static final List<Entries> EVENT_ENTRIES = List.of(new Entries(
-            "select x.eventId from EventStems x where %s",
-            "select max(%s) from EventStems x where x.eventId = r.id"), new Entries(
-            "select x.event.id from Statement x where %s",
-            "select max(%s) from Statement x where x.event.id = r.id"));
+    private static List<Entries> eventEntries(String statementsAlso) {
+        return List.of(new Entries(
+                "select x.eventId from EventStems x where %s",
+                "select max(%s) from EventStems x where x.eventId = r.id"), new Entries(
+                "select x.event.id from Statement x where %s" + statementsAlso,
+                "select max(%s) from Statement x where x.event.id = r.id"));
+    }
 
     /** Letters of a word that most texts of its language have ("the", "les", "и"): see {@link #matchEntries}. */
     private static final int SHORT_WORD = 3;
@@ -127,12 +132,17 @@ public class SearchIndex {
         }
     }
 
-    /** Adds to an event filter: every clause matches the title, the summary or one of its statements. */
-    public void matchEvents(Filter filter, SearchQuery query) {
+    /**
+     * Adds to an event filter: every clause matches the title, the summary or one of its statements. The
+     * statements looked up may be narrowed by {@code statementsAlso}, HQL conditions on a statement {@code x} that
+     * every statement of a matching event meets (" and x.eventDate >= :from": a statement has its event's date), so
+     * that a common word is not looked up in the statements of every year; or "".
+     */
+    public void matchEvents(Filter filter, SearchQuery query, String statementsAlso) {
         if (arrays) {
-            matchEntries(filter, query, EVENT_ENTRIES);
+            matchEntries(filter, query, eventEntries(statementsAlso));
         } else {
-            match(filter, query, EVENTS);
+            match(filter, query, events(statementsAlso));
         }
     }
 

@@ -283,6 +283,13 @@ public class SearchTest {
         assertEquals(2, pages);
         anonymous().queryParam("q", word).queryParam("participant", speaker).get("/api/v1/events").then()
                 .statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo((int) event));
+        // an event found by its statements' words within the dates asked, and not outside them
+        anonymous().queryParam("q", word).queryParam("from", "2024-07-09").queryParam("to", "2024-07-09")
+                .get("/api/v1/events").then().statusCode(200).body("items.id", equalTo(List.of((int) event)));
+        anonymous().queryParam("q", word).queryParam("from", "2024-07-10").get("/api/v1/events").then()
+                .statusCode(200).body("total", equalTo(0));
+        anonymous().queryParam("q", word).queryParam("to", "2024-07-08").queryParam("sort", "relevance")
+                .get("/api/v1/events").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
