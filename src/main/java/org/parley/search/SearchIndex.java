@@ -400,7 +400,7 @@ public class SearchIndex {
         });
     }
 
-    /** Deletes the term rows of these records (H2) and their events' stems rows, one statement a table. */
+    /** Deletes the term rows of these records (H2) and, of events, their stems rows: one statement a table. */
     private void forget(Connection connection, String kind, List<Long> ids) throws SQLException {
         List<String> tables = new ArrayList<>();
         if (!arrays) {

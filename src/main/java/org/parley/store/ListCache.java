@@ -59,7 +59,8 @@ public class ListCache {
      * null.
      */
     public Long knownCount(long generation, String entity, Filter filter) {
-        CompletableFuture<Long> known = totals.as(CaffeineCache.class).getIfPresent(countKey(generation, entity, filter));
+        CompletableFuture<Long> known = totals.as(CaffeineCache.class)
+                .getIfPresent(countKey(generation, entity, filter));
         return known == null || !known.isDone() || known.isCompletedExceptionally() ? null : known.join();
     }
 
