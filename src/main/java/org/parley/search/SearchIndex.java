@@ -19,7 +19,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import org.hibernate.Session;
 import org.parley.store.DatabaseRole;
 import org.parley.store.Filter;
@@ -310,13 +309,11 @@ public class SearchIndex {
      * in term order and their weights. The index takes entries rather than statements, so that it knows no feature:
      * the statement package says what a statement's texts are.
      */
-    public <T> List<Rows.Column> statementColumns(List<T> rows, Function<T, SearchTerms.Indexed> entry) {
-        List<SearchTerms.Indexed> entries = rows.stream().map(entry).toList();
+    public List<Rows.Column> statementColumns(List<SearchTerms.Indexed> entries) {
         List<Rows.Column> columns = new ArrayList<>();
         columns.add(Rows.column("stems", "varchar", entries, SearchTerms.Indexed::stems));
         if (arrays) {
-            List<SortedMap<String, Integer>> sorted = entries.stream()
-                    .map(e -> (SortedMap<String, Integer>) new TreeMap<>(e.terms())).toList();
+            List<SortedMap<String, Integer>> sorted = entries.stream().map(SearchIndex::inTermOrder).toList();
             columns.add(Rows.column("terms", "varchar array", sorted, SortedMap::keySet));
             columns.add(Rows.column("weights", "integer array", sorted, SortedMap::values));
         }
@@ -465,7 +462,7 @@ public class SearchIndex {
             throws SQLException {
         Map<Long, SortedMap<String, Integer>> sorted = new HashMap<>();
         for (Long id : chunk) {
-            sorted.put(id, new TreeMap<>(entries.get(id).terms()));
+            sorted.put(id, inTermOrder(entries.get(id)));
         }
         Rows.insert(connection, "event_stems", Rows.column("event_id", "bigint", chunk, id -> id),
                 Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()),
@@ -487,7 +484,7 @@ public class SearchIndex {
                 SearchTerms.Indexed entry = entries.get(id);
                 update.setString(1, entry.stems());
                 if (arrays) {
-                    SortedMap<String, Integer> sorted = new TreeMap<>(entry.terms());
+                    SortedMap<String, Integer> sorted = inTermOrder(entry);
                     update.setArray(2, connection.createArrayOf("varchar", sorted.keySet().toArray()));
                     update.setArray(3, connection.createArrayOf("integer", sorted.values().toArray()));
                 }
@@ -496,6 +493,11 @@ public class SearchIndex {
             }
             update.executeBatch();
         }
+    }
+
+    /** An entry's terms with their weights in term order: the order of PostgreSQL's arrays. */
+    private static SortedMap<String, Integer> inTermOrder(SearchTerms.Indexed entry) {
+        return new TreeMap<>(entry.terms());
     }
 
     /**

@@ -203,7 +203,7 @@ public class StatementService implements RecordService<Statement, StatementReque
         }
         List<Statement> created = made.stream().filter(Objects::nonNull).toList();
         List<SearchTerms.Indexed> entries = created.stream().map(StatementService::words).toList();
-        statements.insertAll(created, searchIndex.statementColumns(entries, entry -> entry));
+        statements.insertAll(created, searchIndex.statementColumns(entries));
         Map<Long, SearchTerms.Indexed> entriesById = new HashMap<>();
         for (int i = 0; i < created.size(); i++) {
             entriesById.put(created.get(i).id, entries.get(i));
