@@ -7,7 +7,11 @@ import jakarta.persistence.FlushModeType;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -98,18 +102,35 @@ public class ImportService {
     private final ReportService reports;
     private final DataGeneration generation;
 
-    public ImportService(EntityManager entityManager, Validator validator, TransactionManager transactions,
+    public ImportService(EntityManager entityManager, ValidatorFactory validators, TransactionManager transactions,
             ParticipantService participants, TopicService topics, EventService events, StatementService statements,
             ReportService reports, DataGeneration generation) {
         this.reports = reports;
         this.generation = generation;
         this.entityManager = entityManager;
-        this.validator = validator;
+        this.validator = validators.usingContext().traversableResolver(new EveryPropertyReachable()).getValidator();
         this.transactions = transactions;
         this.participants = participants;
         this.topics = topics;
         this.events = events;
         this.statements = statements;
+    }
+
+    /**
+     * The items of a document are requests, not entities: every property of theirs can be read. The default resolver
+     * asks JPA whether each property of each item is loaded: a quarter of the time an import spent validating.
+     */
+    private static final class EveryPropertyReachable implements TraversableResolver {
+
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
     }
 
     public ImportResult run(ImportDocument document, boolean dryRun) {

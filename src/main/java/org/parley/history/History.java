@@ -100,12 +100,14 @@ public class History {
     public void recordCreated(long revision, String table, String key, Collection<Long> ids) {
         String columns = String.join(", ", sharedColumns(table));
         // the ids as one array parameter, {@link Rows#CHUNK} at a time: a list of thousands of parameters would be
-        // planned again for each chunk
+        // planned again for each chunk. Joined rather than "= any(?)": H2 checks each row it finds against every
+        // element of the array, which took 3 of the 57 s of a first import of 100,000 statements.
         List<Long> all = List.copyOf(ids);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into " + table
                     + "_aud (rev, revtype, " + columns + ") select ?, " + RevisionType.ADD.getRepresentation() + ", "
-                    + columns + " from " + table + " where " + key + " = any(?)")) {
+                    + columns + " from " + table + " join unnest(cast(? as bigint array)) as u(wanted) on " + key
+                    + " = wanted")) {
                 for (int from = 0; from < all.size(); from += Rows.CHUNK) {
                     insert.setLong(1, revision);
                     insert.setArray(2, connection.createArrayOf("bigint",

@@ -236,6 +236,7 @@ class ImportTest {
         Map<String, Object> event = ((List<Map<String, Object>>) doc.get("events")).get(0);
         event.put("participants", List.of(Map.of("participant", run + "-wang"), Map.of("participant", "ghost")));
         event.put("topics", List.of(run + "-kz", "no-such-topic"));
+        event.put("location", Map.of("country", "XX")); // a problem inside a part of a record
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> said = (List<Map<String, Object>>) doc.get("statements");
         said.get(1).put("event", "no-such-event");
@@ -245,10 +246,12 @@ class ImportTest {
         // each record is checked on its own first
         editor().contentType("application/json").body(json(doc)).post("/api/v1/import").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", containsInAnyOrder("participants[4].name", "participants[4].country"));
+                .body("violations.field", containsInAnyOrder("participants[4].name", "participants[4].country",
+                        "events[0].location.country"));
 
         // once each record is valid on its own, the references are checked, all at once
         people.set(4, Map.of("externalId", run + "-x", "name", "Someone", "kind", "PERSON"));
+        event.remove("location");
         editor().contentType("application/json").body(json(doc)).post("/api/v1/import").then().statusCode(400)
                 .body("violations.field", containsInAnyOrder("participants[2].externalId", "participants[3]",
                         "events[0].participants[1].participant", "events[0].topics[1]", "statements[1].event",
