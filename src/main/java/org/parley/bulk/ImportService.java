@@ -39,6 +39,7 @@ import org.parley.report.ReportService;
 import org.parley.statement.StatementRequest;
 import org.parley.statement.StatementService;
 import org.parley.store.DataGeneration;
+import org.parley.store.DatabaseRole;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicRef;
 import org.parley.topic.TopicRequest;
@@ -101,12 +102,14 @@ public class ImportService {
     private final StatementService statements;
     private final ReportService reports;
     private final DataGeneration generation;
+    private final DatabaseRole database;
 
     public ImportService(EntityManager entityManager, ValidatorFactory validators, TransactionManager transactions,
             ParticipantService participants, TopicService topics, EventService events, StatementService statements,
-            ReportService reports, DataGeneration generation) {
+            ReportService reports, DataGeneration generation, DatabaseRole database) {
         this.reports = reports;
         this.generation = generation;
+        this.database = database;
         this.entityManager = entityManager;
         this.validator = validators.usingContext().traversableResolver(new EveryPropertyReachable()).getValidator();
         this.transactions = transactions;
@@ -452,8 +455,11 @@ public class ImportService {
                 generation.advance(); // what the services' bulk writes leave to their caller
             }
             List<Long> eventsCreated = madeEvents.stream().filter(Objects::nonNull).toList();
-            events.recordCreated(eventsCreated);
-            statements.recordCreated(created);
+            database.writingMany(() -> {
+                events.recordCreated(eventsCreated);
+                statements.recordCreated(created);
+                return null;
+            });
             return new ImportResult(false, people, subjects, held, said);
         }
 
@@ -493,8 +499,8 @@ public class ImportService {
         List<Long> made = new ArrayList<>();
         for (int from = 0; from < indexes.size(); from += CREATE_BATCH) {
             List<Integer> chunk = indexes.subList(from, Math.min(indexes.size(), from + CREATE_BATCH));
-            creator.createAll(chunk.stream().map(request::apply).toList(),
-                    (k, e) -> violations.addAll(e.violationsAt(items.get(chunk.get(k)).at())))
+            database.writingMany(() -> creator.createAll(chunk.stream().map(request::apply).toList(),
+                    (k, e) -> violations.addAll(e.violationsAt(items.get(chunk.get(k)).at()))))
                     .forEach(record -> made.add(record == null ? null : id.apply(record)));
             entityManager.flush();
             entityManager.clear();

@@ -110,7 +110,8 @@ public class DocumentBackfill {
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
             try {
-                rendered += QuarkusTransaction.requiringNew().call(() -> renderBatch(kind, batch));
+                rendered += QuarkusTransaction.requiringNew()
+                        .call(() -> database.writingMany(() -> renderBatch(kind, batch)));
             } catch (RuntimeException e) {
                 // left for the next start-up; reads render these records meanwhile
                 LOG.warnf(e, "could not render %d %s documents", batch.size(), kind.name().toLowerCase());
