@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Search latency at one connection, by kind of q: words, quoted phrases, prefixes and sort=relevance.
+"""Search latency and rate, by kind of q: words, quoted phrases, prefixes and sort=relevance.
 
-    python3 bench/search.py [--base http://127.0.0.1:18080] [--requests 300]
+    python3 bench/search.py [--base http://127.0.0.1:18080] [--requests 300] [--connections 1]
 
 Each request asks for a q not asked before in the run (words and phrases of generate.py's banks, in turn, with a
 filter that varies), so that Parley's list cache, which would answer a repeated query from memory, never does: the
-figures are those of the index look-ups. Prints p50, p90, p99 and the mean of matches per kind. Standard library only.
+figures are those of the index look-ups. With --connections N, N clients (threads, a connection each) take the next q
+in turn. Prints p50, p90, p99, the rate over the measured requests and the mean of matches per kind. Standard
+library only.
 """
 import argparse
 import http.client
@@ -15,6 +17,7 @@ import json
 import os
 import random
 import statistics
+import threading
 import time
 import urllib.parse
 
@@ -53,32 +56,54 @@ def main():
     parser.add_argument("--base", default="http://127.0.0.1:18080")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--connections", type=int, default=1)
     parser.add_argument("--path", default="/api/v1/statements")
     args = parser.parse_args()
     url = urllib.parse.urlparse(args.base)
-    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     lang_banks = banks()
-    print(f"{args.path} on {args.base}: {args.requests} requests per kind after {args.warmup}, one connection,"
-          f" load average {open('/proc/loadavg').read().split()[0]}")
-    print(f"{'kind':10} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'matches':>10}")
+    print(f"{args.path} on {args.base}: {args.requests} requests per kind after {args.warmup},"
+          f" {args.connections} connection(s), load average {open('/proc/loadavg').read().split()[0]}")
+    print(f"{'kind':10} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'req/s':>8} {'matches':>10}")
     for kind in ("word", "phrase", "prefix", "relevance"):
         stream = queries(kind, lang_banks, random.Random(kind))
-        times, totals = [], []
-        for i in range(args.warmup + args.requests):
-            params = next(stream)
-            t0 = time.perf_counter()
-            connection.request("GET", args.path + "?" + urllib.parse.urlencode(params))
-            response = connection.getresponse()
-            body = response.read()
-            took = (time.perf_counter() - t0) * 1000
-            if response.status != 200:
-                raise SystemExit(f"{params}: HTTP {response.status} {body[:300]!r}")
-            if i >= args.warmup:
-                times.append(took)
-                totals.append(json.loads(body)["total"])
+        taken = itertools.count()
+        lock = threading.Lock()
+        times, totals, failures, measured = [], [], [], []
+
+        def client():
+            connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+            while not failures:
+                with lock:
+                    i, params = next(taken), next(stream)
+                if i >= args.warmup + args.requests:
+                    return
+                if i == args.warmup:
+                    measured.append(time.perf_counter())  # the rate counts from the first measured request
+                t0 = time.perf_counter()
+                connection.request("GET", args.path + "?" + urllib.parse.urlencode(params))
+                response = connection.getresponse()
+                body = response.read()
+                took = (time.perf_counter() - t0) * 1000
+                if response.status != 200:
+                    failures.append(f"{params}: HTTP {response.status} {body[:300]!r}")
+                    return
+                if i >= args.warmup:
+                    with lock:
+                        times.append(took)
+                        totals.append(json.loads(body)["total"])
+
+        clients = [threading.Thread(target=client) for _ in range(args.connections)]
+        for c in clients:
+            c.start()
+        for c in clients:
+            c.join()
+        if failures:
+            raise SystemExit(failures[0])
+        rate = len(times) / (time.perf_counter() - measured[0])
         times.sort()
         pick = lambda p: times[min(len(times) - 1, int(p * len(times)))]
-        print(f"{kind:10} {pick(0.5):8.1f} {pick(0.9):8.1f} {pick(0.99):8.1f} {statistics.mean(totals):10.0f}")
+        print(f"{kind:10} {pick(0.5):8.1f} {pick(0.9):8.1f} {pick(0.99):8.1f} {rate:8.1f}"
+              f" {statistics.mean(totals):10.0f}")
 
 
 if __name__ == "__main__":
