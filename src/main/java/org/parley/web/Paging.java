@@ -114,15 +114,13 @@ public final class Paging {
      */
     private static Page<Long> page(PanacheRepositoryBase<?, Long> repository, String entity,
             List<Sort.Column> columns, Filter filter, PageRequest request, List<Long> ids, long total) {
-        if (ids.size() <= request.size()) {
-            return new Page<>(List.copyOf(ids), total, null);
+        boolean more = ids.size() > request.size();
+        List<Long> shown = List.copyOf(more ? ids.subList(0, request.size()) : ids);
+        if (!more || !request.keyset()) {
+            return new Page<>(shown, total, null);
         }
-        ids = ids.subList(0, request.size());
-        if (!request.keyset()) {
-            return new Page<>(List.copyOf(ids), total, null);
-        }
-        Object[] keys = keysOf(repository, entity, columns, filter, ids.get(ids.size() - 1));
-        return new Page<>(List.copyOf(ids), total, new Cursor(request.sort(), Arrays.asList(keys)).encode());
+        Object[] keys = keysOf(repository, entity, columns, filter, shown.get(shown.size() - 1));
+        return new Page<>(shown, total, new Cursor(request.sort(), Arrays.asList(keys)).encode());
     }
 
     /**
