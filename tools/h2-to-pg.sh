@@ -16,7 +16,7 @@
 #
 # 1. The schema: Parley's PostgreSQL build is started once on the target, so that its Flyway migrations create (or
 #    bring up to date) the schema, and stopped; both databases must then list the same migrations (but those that only
-#    PostgreSQL runs, from db/postgresql), tables and columns.
+#    PostgreSQL runs, from db/postgresql, or only H2, from db/h2), tables and columns.
 # 2. Every table is written by H2's CSVWRITE in COPY's text format (NULL as \N, so an empty string stays one; below
 #    why not CSV) and read by psql's \copy in foreign-key order, in one transaction that first empties the target's
 #    tables (a first start imports the seed event) and ends by moving every identity sequence to the next value H2
@@ -81,7 +81,8 @@ CALL CSVWRITE('$work/h2-columns.csv', 'SELECT LOWER(TABLE_NAME) || ''.'' || LOWE
     FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ''PUBLIC'' AND TABLE_NAME <> ''flyway_schema_history''',
     'charset=UTF-8 writeColumnHeader=false');
 CALL CSVWRITE('$work/h2-migrations.csv', 'SELECT "version" || '':'' || "checksum" FROM "flyway_schema_history"
-    WHERE "success" AND "version" IS NOT NULL ORDER BY "installed_rank"', 'charset=UTF-8 writeColumnHeader=false');
+    WHERE "success" AND "version" IS NOT NULL AND "script" NOT LIKE ''db/h2/%'' ORDER BY "installed_rank"',
+    'charset=UTF-8 writeColumnHeader=false');
 CALL CSVWRITE('$work/h2-identities.csv', 'SELECT LOWER(TABLE_NAME), LOWER(COLUMN_NAME), IDENTITY_BASE
     FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ''PUBLIC'' AND IS_IDENTITY = ''YES''',
     'charset=UTF-8 writeColumnHeader=false');

@@ -58,4 +58,26 @@ class DatabaseRoleTest {
             assertEquals("force_custom_plan", QuarkusTransaction.requiringNew().call(this::planCacheMode));
         }
     }
+
+    /**
+     * H2 takes the next values of its identities from memory 10,000 at a time (migration db/h2/V23_2): it writes the
+     * new limit to its file each time the cache runs out. PostgreSQL keeps one value at a time: its caches are per
+     * connection and would hand out ids out of order.
+     */
+    @Test
+    void identitiesAreCachedOnH2Only() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> caches = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                database.postgres()
+                        ? "select cast(sequencename as varchar), cache_size from pg_sequences"
+                                + " where schemaname = current_schema() order by 1"
+                        : "select lower(table_name), identity_cache from information_schema.columns"
+                                + " where table_schema = current_schema() and is_identity = 'YES' order by 1")
+                .getResultList());
+        assertEquals(7, caches.size(), "the identities of participant, topic, event, event_participant, statement,"
+                + " revinfo and account");
+        for (Object[] cache : caches) {
+            assertEquals(database.postgres() ? 1L : 10000L, ((Number) cache[1]).longValue(), cache[0].toString());
+        }
+    }
 }
