@@ -35,13 +35,13 @@ def main():
     parser.add_argument("--without-derived-keys", action="store_true")
     args = parser.parse_args()
 
+    psql = ["psql", "-h", args.host, "-U", args.user, "-d", args.db]
+
     def query(sql):
-        return subprocess.run(["psql", "-h", args.host, "-U", args.user, "-d", args.db, "-Atc", sql],
-                              check=True, capture_output=True, text=True).stdout.split()
+        return subprocess.run(psql + ["-Atc", sql], check=True, capture_output=True, text=True).stdout.split()
 
     # the dead rows an earlier run of this script left (it rolls back) would slow this one's index writes
-    subprocess.run(["psql", "-h", args.host, "-U", args.user, "-d", args.db, "-qc", "vacuum " + ", ".join(TABLES)],
-                   check=True)
+    subprocess.run(psql + ["-qc", "vacuum " + ", ".join(TABLES)], check=True)
     # the revision of the first import: the one with the most statements
     revision = query("select rev from statement_aud group by rev order by count(*) desc limit 1")[0]
     statements = int(query(f"select count(*) from statement_aud where rev = {revision}")[0])
@@ -71,8 +71,7 @@ def main():
         script.append(f"insert into {table} ({', '.join(columns)}) select {', '.join(values)} from {table}"
                       f" where {rows};")
     script.append("rollback;")
-    out = subprocess.run(["psql", "-h", args.host, "-U", args.user, "-d", args.db], input="\n".join(script),
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(psql, input="\n".join(script), check=True, capture_output=True, text=True).stdout
     table, total = None, 0.0
     print(f"{'table':24} {'rows':>9} {'ms':>9}")
     for line in out.splitlines():
