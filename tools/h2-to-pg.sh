@@ -25,8 +25,8 @@
 # The stored documents (event_doc, event_full_doc, statement_doc, statement_csv) are not copied: they are renderings
 # of the tables, which Parley renders again in the background at its first start on PostgreSQL (log line "document
 # backfill done"; reads render a missing one meanwhile), so the check compares PostgreSQL's own renderings with H2's.
-# Nor is the word index: PostgreSQL keeps it in another form (migration V21), and Parley indexes every record again
-# at that first start, before it says it is ready (log line "search index backfill done").
+# Nor is the word index (nor the terms a statement's row lists for it on H2): PostgreSQL keeps it in another form
+# (migrations V21, V24), and Parley indexes every record again at that first start, before it says it is ready (log line "search index backfill done").
 # The target's flyway_schema_history is its own, written by step 1.
 #
 # Refuses a target that holds anything but what Parley's first start puts there (revisions by "system" only) unless
@@ -55,8 +55,8 @@ h2_jar="${H2_JAR:-$(ls "$parley_home"/lib/main/com.h2database.h2-*.jar 2>/dev/nu
 h2_url="jdbc:h2:file:$h2_db;ACCESS_MODE_DATA=r;LAZY_QUERY_EXECUTION=TRUE"   # read-only; large tables streamed
 
 # The rendered documents and the word index: derived from the other tables, made again by Parley (see above).
-DERIVED=(event_doc event_full_doc statement_doc statement_csv statement_term event_term event_stems
-         search_term)
+DERIVED=(event_doc event_full_doc statement_doc statement_csv event_term event_stems search_term word
+         statement_posting)
 
 started=$EPOCHREALTIME
 work="$(mktemp -d)"   # the exported files hold the whole database: only for this user, removed at the end
@@ -168,9 +168,11 @@ SQL
 declare -A h2_select pg_columns   # table -> its columns for CSVWRITE's query, and for \copy
 while IFS='|' read -r t column type; do
     h2_column="\"${column^^}\""
-    case "$type" in
-        text|character*) expression="${text_expr//@/$h2_column}" ;;
-        bytea) expression="''\\\\x'' || RAWTOHEX($h2_column)" ;;
+    case "$t.$column:$type" in
+        # a statement's terms (H2 lists them for its postings, V24) are PostgreSQL's word index: made again there
+        statement.terms:*|statement.weights:*) expression="NULL" ;;
+        *:text|*:character*) expression="${text_expr//@/$h2_column}" ;;
+        *:bytea) expression="''\\\\x'' || RAWTOHEX($h2_column)" ;;
         *) expression="$h2_column" ;;
     esac
     h2_select[$t]+="${h2_select[$t]:+, }$expression"

@@ -5,9 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +22,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.parley.store.DatabaseRole;
 import org.parley.store.Filter;
@@ -42,8 +46,11 @@ import org.parley.store.Rows;
  * another transaction has changed the term table (a word search took seconds under a write load when the index was
  * joined the same way); not measured since.
  *
- * <p>The index has two forms, one per database (migration V21). On H2, the term tables: a row per term and record,
- * under a B-tree. On PostgreSQL, a record's terms and weights are two arrays on one row, under a GIN index: one entry
+ * <p>The index has two forms, one per database (migration V21). On H2, a row per term and record, under a B-tree: an
+ * event's in the term table {@code event_term}; a statement's as its posting, a single number (migration V24, where
+ * a table with a composite key took three B-trees a row): the term's number in {@link Word} times {@link #WORD_SPAN}
+ * plus the statement's id, so that a term's statements are one range of the postings and its weight in one statement
+ * one key. On PostgreSQL, a record's terms and weights are two arrays on one row, under a GIN index: one entry
  * per record instead of some twenty rows (a bulk import wrote the terms of 100,000 statements in 1.1 s instead of
  * 6.7 s), and a statement search is a single look-up with every word of the query, which the GIN index answers as
  * one bitmap; a prefix is first looked up among the distinct terms (table {@code search_term}). A statement's entry
@@ -64,10 +71,25 @@ public class SearchIndex {
     private record Words(String ids, String weight, String phrase) {
     }
 
+    /**
+     * What a word's number is multiplied by in a statement's posting (migration V24): statement ids stay below it, and
+     * words' numbers below 2^31, so that a posting fits a bigint.
+     */
+    public static final long WORD_SPAN = 1L << 32;
+
+    /** HQL: the postings {@code p} of the words {@code t} that a condition keeps (a range of postings per word). */
+    private static final String POSTINGS = "StatementPosting p, Word t where (%s) and p.posting >= t.id * "
+            + WORD_SPAN + "L and p.posting < t.id * " + WORD_SPAN + "L + " + WORD_SPAN + "L";
+
+    /** HQL: the posting of a word {@code t} in statement {@code id}. */
+    private static String posting(String id) {
+        return "p.posting = t.id * " + WORD_SPAN + "L + " + id;
+    }
+
     /** A statement's own words: its text and its translation. */
     private static final List<Words> STATEMENTS = List.of(new Words(
-            "select t.statementId from StatementTerm t where %s",
-            "select max(t.weight) from StatementTerm t where t.statementId = r.id and (%s)",
+            "select p.posting - t.id * " + WORD_SPAN + "L from " + POSTINGS,
+            "select max(p.weight) from StatementPosting p, Word t where (%s) and " + posting("r.id"),
             "select 1 from Statement x where x.id = r.id and (%s)"));
 
     /**
@@ -80,10 +102,10 @@ public class SearchIndex {
                 "select t.eventId from EventTerm t where %s",
                 "select max(t.weight) from EventTerm t where t.eventId = r.id and (%s)",
                 "select 1 from EventStems x where x.eventId = r.id and (%s)"), new Words(
-                "select x.event.id from Statement x where x.id in (select t.statementId from StatementTerm t where %s)"
-                        + statementsAlso,
-                "select max(t.weight) from StatementTerm t join Statement s on s.id = t.statementId"
-                        + " where s.event.id = r.id and (%s)",
+                "select x.event.id from Statement x where x.id in (select p.posting - t.id * " + WORD_SPAN
+                        + "L from " + POSTINGS + ")" + statementsAlso,
+                "select max(p.weight) from Statement s, StatementPosting p, Word t where s.event.id = r.id and (%s)"
+                        + " and " + posting("s.id"),
                 "select 1 from Statement x where x.event.id = r.id and (%s)"));
     }
 
@@ -305,16 +327,16 @@ public class SearchIndex {
 
     /**
      * The columns of new statements' rows that hold their entries in the index, for a set-based insert ({@link Rows})
-     * that writes the entries with the rows (then {@link #indexNewStatements}): the stems, and on PostgreSQL the terms
-     * in term order and their weights. The index takes entries rather than statements, so that it knows no feature:
+     * that writes the entries with the rows (then {@link #indexNewStatements}): the stems, the terms in term order
+     * (on H2 what removing the statement's postings reads), and on PostgreSQL their weights. The index takes entries rather than statements, so that it knows no feature:
      * the statement package says what a statement's texts are.
      */
     public List<Rows.Column> statementColumns(List<SearchTerms.Indexed> entries) {
         List<Rows.Column> columns = new ArrayList<>();
         columns.add(Rows.column("stems", "varchar", entries, SearchTerms.Indexed::stems));
+        List<SortedMap<String, Integer>> sorted = entries.stream().map(SearchIndex::inTermOrder).toList();
+        columns.add(Rows.column("terms", "varchar array", sorted, SortedMap::keySet));
         if (arrays) {
-            List<SortedMap<String, Integer>> sorted = entries.stream().map(SearchIndex::inTermOrder).toList();
-            columns.add(Rows.column("terms", "varchar array", sorted, SortedMap::keySet));
             columns.add(Rows.column("weights", "integer array", sorted, SortedMap::values));
         }
         return columns;
@@ -330,14 +352,14 @@ public class SearchIndex {
 
     /**
      * Replaces the index entries of statements, each id with what its texts give (see {@link SearchTerms#index}): the
-     * entry on the statement's row, and on H2 its term rows.
+     * entry on the statement's row, and on H2 its postings.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexStatements(Map<Long, SearchTerms.Indexed> entries) {
         write(entries, (connection, chunk) -> {
             if (!arrays) {
-                forget(connection, "statement", chunk);
-                writeTerms(connection, "statement", chunk, entries);
+                forgetPostings(connection, chunk);
+                writePostings(connection, chunk, entries);
             }
             updateStatements(connection, chunk, entries);
         });
@@ -345,13 +367,13 @@ public class SearchIndex {
 
     /**
      * Indexes statements created in this transaction whose rows were inserted with their entries
-     * ({@link #statementColumns}): on H2 their term rows; on PostgreSQL the distinct terms.
+     * ({@link #statementColumns}): on H2 their postings; on PostgreSQL the distinct terms.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexNewStatements(Map<Long, SearchTerms.Indexed> entries) {
         write(entries, (connection, chunk) -> {
             if (!arrays) {
-                writeTerms(connection, "statement", chunk, entries);
+                writePostings(connection, chunk, entries);
             }
         });
     }
@@ -360,11 +382,11 @@ public class SearchIndex {
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexEvents(Map<Long, SearchTerms.Indexed> entries) {
         write(entries, (connection, chunk) -> {
-            forget(connection, "event", chunk);
+            forgetEvents(connection, chunk);
             if (arrays) {
                 writeArrays(connection, chunk, entries);
             } else {
-                writeTerms(connection, "event", chunk, entries);
+                writeEventTerms(connection, chunk, entries);
                 Rows.insert(connection, "event_stems", Rows.column("event_id", "bigint", chunk, id -> id),
                         Rows.column("stems", "varchar", chunk, id -> entries.get(id).stems()));
             }
@@ -372,47 +394,126 @@ public class SearchIndex {
     }
 
     /**
-     * Removes statements from the index, before they are deleted: on H2 their term rows (the index has no foreign
+     * Removes statements from the index, before they are deleted: on H2 their postings (the index has no foreign
      * keys, see migration V19); on PostgreSQL their entries go with their rows.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetStatements(Collection<Long> ids) {
         if (!arrays) {
-            forget("statement", ids);
+            inChunks(ids, SearchIndex::forgetPostings);
         }
     }
 
     /** Removes events from the index, before they are deleted (their statements: {@link #forgetStatements}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetEvents(Collection<Long> ids) {
-        forget("event", ids);
+        inChunks(ids, this::forgetEvents);
     }
 
-    private void forget(String kind, Collection<Long> ids) {
+    private void inChunks(Collection<Long> ids, ChunkWriter writer) {
         List<Long> all = new ArrayList<>(ids);
         entityManager.unwrap(Session.class).doWork(connection -> {
             for (int from = 0; from < all.size(); from += CHUNK) {
-                forget(connection, kind, all.subList(from, Math.min(all.size(), from + CHUNK)));
+                writer.write(connection, all.subList(from, Math.min(all.size(), from + CHUNK)));
             }
         });
     }
 
-    /** Deletes the term rows of these records (H2) and, of events, their stems rows: one statement a table. */
-    private void forget(Connection connection, String kind, List<Long> ids) throws SQLException {
+    /** Deletes the term rows of these events (H2) and their stems rows: one statement a table. */
+    private void forgetEvents(Connection connection, List<Long> ids) throws SQLException {
         List<String> tables = new ArrayList<>();
         if (!arrays) {
-            tables.add(kind + "_term");
+            tables.add("event_term");
         }
-        if (kind.equals("event")) {
-            tables.add("event_stems");
-        }
+        tables.add("event_stems");
         for (String table : tables) {
             try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from " + table + " where " + kind + "_id = any(cast(? as bigint array))")) {
+                    "delete from " + table + " where event_id = any(cast(? as bigint array))")) {
                 delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
                 delete.executeUpdate();
             }
         }
+    }
+
+    /**
+     * Deletes the postings of these statements (H2): those of the terms their rows list, under every number of each
+     * term (see migration V24), as a batch of deletes by key.
+     */
+    private static void forgetPostings(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, List<String>> termsOf = new HashMap<>();
+        try (PreparedStatement read = connection.prepareStatement("select s.id, s.terms from statement s"
+                + " join unnest(cast(? as bigint array)) as u(wanted) on s.id = u.wanted where s.terms is not null")) {
+            read.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    termsOf.put(rows.getLong(1), Arrays.stream((Object[]) rows.getArray(2).getArray())
+                            .map(String.class::cast).toList());
+                }
+            }
+        }
+        Map<String, List<Long>> numbers = wordNumbers(connection,
+                termsOf.values().stream().flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new)));
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from statement_posting where posting = ?")) {
+            for (Map.Entry<Long, List<String>> statement : termsOf.entrySet()) {
+                for (String term : statement.getValue()) {
+                    for (long number : numbers.getOrDefault(term, List.of())) {
+                        delete.setLong(1, number * WORD_SPAN + statement.getKey());
+                        delete.addBatch();
+                    }
+                }
+            }
+            delete.executeBatch();
+        }
+    }
+
+    /** Every number of each of these terms that {@link Word} has (a term added by two writes at once has two). */
+    private static Map<String, List<Long>> wordNumbers(Connection connection, SortedSet<String> terms)
+            throws SQLException {
+        Map<String, List<Long>> numbers = new HashMap<>();
+        try (PreparedStatement read = connection.prepareStatement("select w.term, w.id from word w"
+                + " join unnest(cast(? as varchar array)) as u(wanted) on w.term = u.wanted")) {
+            read.setArray(1, connection.createArrayOf("varchar", terms.toArray()));
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    numbers.computeIfAbsent(rows.getString(1), t -> new ArrayList<>()).add(rows.getLong(2));
+                }
+            }
+        }
+        return numbers;
+    }
+
+    /**
+     * H2's form of statements' entries: a posting per term and statement (see migration V24), inserted in the order
+     * of their keys, after the terms new to {@link Word} are added. A term with several numbers takes its smallest.
+     */
+    private static void writePostings(Connection connection, List<Long> chunk, Map<Long, SearchTerms.Indexed> entries)
+            throws SQLException {
+        SortedSet<String> terms = new TreeSet<>();
+        chunk.forEach(id -> terms.addAll(entries.get(id).terms().keySet()));
+        Map<String, Long> number = new HashMap<>();
+        wordNumbers(connection, terms).forEach((term, numbers) -> number.put(term, Collections.min(numbers)));
+        List<String> added = terms.stream().filter(term -> !number.containsKey(term)).toList();
+        if (!added.isEmpty()) {
+            long[] ids = Rows.insertNew(connection, "word", "id", new String[] {"term"},
+                    Rows.column("term", "varchar", added, term -> term));
+            for (int i = 0; i < ids.length; i++) {
+                number.put(added.get(i), ids[i]);
+            }
+        }
+        record Posting(long posting, int weight) {
+        }
+        List<Posting> postings = new ArrayList<>();
+        for (Long id : chunk) {
+            if (id < 0 || id >= WORD_SPAN) {
+                throw new IllegalStateException("statement id " + id + " is beyond what H2's word index keys hold");
+            }
+            entries.get(id).terms().forEach((term, weight) -> postings.add(
+                    new Posting(number.get(term) * WORD_SPAN + id, weight)));
+        }
+        postings.sort(Comparator.comparingLong(Posting::posting));
+        Rows.insert(connection, "statement_posting", Rows.column("posting", "bigint", postings, Posting::posting),
+                Rows.column("weight", "integer", postings, Posting::weight));
     }
 
     /** Records written by one statement of each kind: the arrays of one chunk stay a few megabytes. */
@@ -442,9 +543,9 @@ public class SearchIndex {
         });
     }
 
-    /** H2's form: a term row per term and record, inserted in term order (the order of the index they fill). */
-    private static void writeTerms(Connection connection, String kind, List<Long> chunk,
-            Map<Long, SearchTerms.Indexed> entries) throws SQLException {
+    /** H2's form of events' entries: a term row per term and event, inserted in term order (that of its key). */
+    private static void writeEventTerms(Connection connection, List<Long> chunk, Map<Long, SearchTerms.Indexed> entries)
+            throws SQLException {
         record Entry(String term, long id, int weight) {
         }
         List<Entry> terms = new ArrayList<>();
@@ -452,8 +553,8 @@ public class SearchIndex {
             entries.get(id).terms().forEach((term, weight) -> terms.add(new Entry(term, id, weight)));
         }
         terms.sort(Comparator.comparing(Entry::term).thenComparingLong(Entry::id));
-        Rows.insert(connection, kind + "_term", Rows.column("term", "varchar", terms, Entry::term),
-                Rows.column(kind + "_id", "bigint", terms, Entry::id),
+        Rows.insert(connection, "event_term", Rows.column("term", "varchar", terms, Entry::term),
+                Rows.column("event_id", "bigint", terms, Entry::id),
                 Rows.column("weight", "integer", terms, Entry::weight));
     }
 
@@ -479,16 +580,16 @@ public class SearchIndex {
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(arrays
                 ? "update statement set stems = ?, terms = ?, weights = ? where id = ?"
-                : "update statement set stems = ? where id = ?")) {
+                : "update statement set stems = ?, terms = ? where id = ?")) {
             for (Long id : chunk) {
                 SearchTerms.Indexed entry = entries.get(id);
+                SortedMap<String, Integer> sorted = inTermOrder(entry);
                 update.setString(1, entry.stems());
+                update.setArray(2, connection.createArrayOf("varchar", sorted.keySet().toArray()));
                 if (arrays) {
-                    SortedMap<String, Integer> sorted = inTermOrder(entry);
-                    update.setArray(2, connection.createArrayOf("varchar", sorted.keySet().toArray()));
                     update.setArray(3, connection.createArrayOf("integer", sorted.values().toArray()));
                 }
-                update.setLong(arrays ? 4 : 2, id);
+                update.setLong(arrays ? 4 : 3, id);
                 update.addBatch();
             }
             update.executeBatch();

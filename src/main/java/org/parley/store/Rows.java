@@ -43,8 +43,9 @@ public final class Rows {
 
     /**
      * A column with a value per row, as {@code value} gives it for each of {@code rows}. A column whose type is an
-     * array ({@code "integer array"}) takes a collection a row, which travels as PostgreSQL's text form of an array
-     * (PostgreSQL only: an array of arrays would be flattened by {@code unnest}).
+     * array ({@code "integer array"}) takes a collection a row, which travels to PostgreSQL as its text form of an
+     * array (there an array of arrays would be flattened by {@code unnest}), to H2 as an array of arrays (H2 cannot
+     * read that text form, and its {@code unnest} keeps the inner arrays whole).
      */
     public static <T> Column column(String name, String type, Collection<T> rows, Function<T, ?> value) {
         return new Column(name, type, rows.stream().map(value).toArray());
@@ -141,15 +142,16 @@ public final class Rows {
                 Arrays.copyOfRange(c.values(), from, Math.min(to, c.values().length)))).toArray(Column[]::new);
     }
 
-    /** The SQL type a column's values travel as: an array column's as text. */
-    private static String sent(Column column) {
-        return column.array() ? "varchar" : column.type();
+    /** The SQL type a column's values travel as: an array column's as text to PostgreSQL (see {@link #column}). */
+    private static String sent(Column column, boolean h2) {
+        return column.array() && !h2 ? "varchar" : column.type();
     }
 
     /** A column's values as the parameter of {@code unnest}: an array of their own class (see {@link #column}). */
     @SuppressWarnings("unchecked")
-    private static Object[] parameter(Column column) {
-        Object[] values = Arrays.stream(column.values()).map(v -> column.array() ? literal((Collection<?>) v)
+    private static Object[] parameter(Column column, boolean h2) {
+        Object[] values = Arrays.stream(column.values()).map(v -> column.array()
+                ? h2 ? ((Collection<?>) v).toArray() : literal((Collection<?>) v)
                 : v instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : v).toArray();
         // an array of the values' own class: a driver may take a byte[][] for bytea, not byte[] in Object[]
         Class<?> of = Arrays.stream(values).filter(Objects::nonNull).findFirst().<Class<?>>map(Object::getClass)
@@ -160,6 +162,7 @@ public final class Rows {
 
     private static PreparedStatement prepare(Connection connection, String table, Column[] columns,
             String[] returned) throws SQLException {
+        boolean h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
         List<String> names = new ArrayList<>();
         List<String> arrays = new ArrayList<>();
         List<String> selected = new ArrayList<>();
@@ -168,7 +171,7 @@ public final class Rows {
         for (int i = 0; i < columns.length; i++) {
             Column column = columns[i];
             names.add(column.name());
-            arrays.add("cast(? as " + sent(column) + " array)");
+            arrays.add("cast(? as " + sent(column, h2) + " array)");
             aliases.add("c" + i);
             selected.add(column.array() ? "cast(c" + i + " as " + column.type() + ")" : "c" + i);
             casts |= column.array();
@@ -180,7 +183,7 @@ public final class Rows {
         PreparedStatement statement = returned == null ? connection.prepareStatement(sql)
                 : connection.prepareStatement(sql, returned);
         for (int i = 0; i < columns.length; i++) {
-            statement.setArray(i + 1, connection.createArrayOf(sent(columns[i]), parameter(columns[i])));
+            statement.setArray(i + 1, connection.createArrayOf(sent(columns[i], h2), parameter(columns[i], h2)));
         }
         return statement;
     }

@@ -45,7 +45,7 @@ class IndexBackfillTest {
 
         // as a bulk load leaves them: rows without their terms and stems
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String sql : List.of("delete from statement_term where statement_id = ?1",
+            for (String sql : List.of("delete from statement_posting where mod(posting, 4294967296) = ?1",
                     "update statement set stems = null, terms = null, weights = null where id = ?1")) {
                 entityManager.createNativeQuery(sql).setParameter(1, id).executeUpdate();
             }
@@ -87,21 +87,19 @@ class IndexBackfillTest {
 
     /**
      * How many of these statements have terms, and stems; whether the event has terms, and stems (the index has no
-     * foreign keys: nothing but Parley removes its rows). Terms in either form of the index: rows of the term table
-     * (H2) or the arrays of the statement's row or the event's stems row (PostgreSQL).
+     * foreign keys: nothing but Parley removes its rows). Terms in either form of the index: a statement's postings
+     * (H2) or the arrays of its row (PostgreSQL); an event's rows of the term table (H2) or the arrays of its stems row
+     * (PostgreSQL).
      */
     private List<Long> indexRows(List<Long> statementIds, long eventId) {
         return QuarkusTransaction.requiringNew().call(() -> List.of(
-                count(withTerms("statement", "statement", "id") + " where statement_id in (?1)", statementIds),
+                count("select count(distinct statement_id) from (select mod(posting, 4294967296) as statement_id from"
+                        + " statement_posting union all select id from statement where cardinality(weights) > 0) as t"
+                        + " where statement_id in (?1)", statementIds),
                 count("select count(*) from statement where id in (?1) and stems is not null", statementIds),
-                count(withTerms("event", "event_stems", "event_id") + " where event_id = ?1", eventId),
+                count("select count(distinct event_id) from (select event_id from event_term union all select event_id"
+                        + " from event_stems where cardinality(terms) > 0) as t where event_id = ?1", eventId),
                 count("select count(*) from event_stems where event_id = ?1", eventId)));
-    }
-
-    /** The ids of the records of a kind with terms, as {@code <kind>_id}: term rows, or arrays on {@code table}. */
-    private static String withTerms(String kind, String table, String key) {
-        return "select count(distinct %1$s_id) from (select %1$s_id from %1$s_term union all select %2$s as %1$s_id"
-                .formatted(kind, key) + " from %s where cardinality(terms) > 0) as t".formatted(table);
     }
 
     private long count(String sql, Object parameter) {

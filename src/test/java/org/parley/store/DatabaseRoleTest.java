@@ -74,8 +74,8 @@ class DatabaseRoleTest {
                         : "select lower(table_name), identity_cache from information_schema.columns"
                                 + " where table_schema = current_schema() and is_identity = 'YES' order by 1")
                 .getResultList());
-        assertEquals(7, caches.size(), "the identities of participant, topic, event, event_participant, statement,"
-                + " revinfo and account");
+        assertEquals(8, caches.size(), "the identities of participant, topic, event, event_participant, statement,"
+                + " revinfo, account and word");
         for (Object[] cache : caches) {
             assertEquals(database.postgres() ? 1L : 10000L, ((Number) cache[1]).longValue(), cache[0].toString());
         }
