@@ -160,6 +160,9 @@ public class Rewind {
                 columns.put(audited.table(), sharedColumns(connection, audited.table()));
             }
         });
+        // the touched statements' word index entries go while their rows still list their terms (H2's postings are
+        // found through them, migration V24); those that stay are indexed again as they were then (rederive)
+        searchIndex.forgetStatements(touched.statements());
         for (Audited collection : COLLECTIONS) { // the rows of touched owners go; those they had then come back
             update("delete from " + collection.table() + " where " + collection.owner() + " in (select "
                     + collection.owner() + " from " + collection.table() + "_aud where rev > ?1)", revision);
@@ -214,7 +217,6 @@ public class Rewind {
                 + " (select p.country from participant p where p.id = statement.speaker_id) where id in (?1)")
                 .setParameter(1, chunk).executeUpdate());
         List<Long> statementsLeft = among("select id from statement where id in (?1)", touched.statements());
-        searchIndex.forgetStatements(without(touched.statements(), statementsLeft));
         searchIndex.forgetEvents(without(touched.events(), eventsShowing));
         inChunks(List.copyOf(statementsShowing), chunk -> documents.drop(Documents.Kind.STATEMENT, "?1", chunk));
         inChunks(List.copyOf(eventsShowing), chunk -> documents.drop(Documents.Kind.EVENT, "?1", chunk));

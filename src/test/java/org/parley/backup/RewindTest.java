@@ -15,8 +15,10 @@ import static org.parley.Api.editor;
 import static org.parley.Api.event;
 import static org.parley.Api.unique;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,6 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class RewindTest {
+
+    @Inject
+    EntityManager entityManager;
 
     @Inject
     Rewind rewind;
@@ -111,6 +116,10 @@ class RewindTest {
         assertEquals(List.of((int) doomedSaid, (int) said).stream().sorted().toList(),
                 ids("/api/v1/statements", "q", word).stream().sorted().toList());
         assertTrue(ids("/api/v1/statements", "q", "autre").stream().noneMatch(id -> id == said));
+        // and nothing of the statements it removed is left in H2's word index (PostgreSQL's goes with the rows)
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from statement_posting where mod(posting, 4294967296) = ?1")
+                .setParameter(1, freshSaid).getSingleResult()).longValue()));
         assertTrue(ids("/api/v1/events", "country", "CN", "size", "200").contains((int) kept));
         assertTrue(ids("/api/v1/events", "country", "KZ", "size", "200").contains((int) kept));
         assertTrue(ids("/api/v1/events", "country", "FR", "size", "200").stream().noneMatch(id -> id == kept));
