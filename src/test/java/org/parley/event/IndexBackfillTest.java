@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.store.DatabaseRole;
 
 /**
  * Records without an index entry (all of them after migration V18 changed the analysis, or rows a bulk load wrote)
@@ -30,6 +31,9 @@ class IndexBackfillTest {
 
     @Inject
     IndexBackfill backfill;
+
+    @Inject
+    DatabaseRole database;
 
     @Inject
     EntityManager entityManager;
@@ -104,6 +108,47 @@ class IndexBackfillTest {
 
     private long count(String sql, Object parameter) {
         return ((Number) entityManager.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
+    }
+
+    /**
+     * Two writes that bring the same new term at once both add it to H2's words (no unique key, migration V24): its
+     * statements are then found under either number, and each leaves the index under its own. PostgreSQL keeps its
+     * terms on the statements' rows: the words and postings stay empty there.
+     */
+    @Test
+    void aTermAddedTwiceIsFoundAndRemovedUnderBothNumbers() {
+        String word = unique("quagga").replace("-", "");
+        long speaker = createParticipant(unique("Twice"), "ZA");
+        long eventId = createEvent(event("Twice " + word, "MEETING", "2023-08-11", List.of(speaker), Map.of()));
+        long first = createStatement(eventId, speaker, "The " + word + " was seen", Map.of());
+        long second = createStatement(eventId, speaker, "Another " + word + " was seen", Map.of());
+        if (database.postgres()) {
+            assertEquals(0L, count("select count(*) from word where id > ?1", 0L)
+                    + count("select count(*) from statement_posting where posting > ?1", 0L));
+        } else {
+            QuarkusTransaction.requiringNew().run(() -> {
+                // as if another transaction had added the term too, and written the second statement under it
+                Object[] term = (Object[]) entityManager.createNativeQuery("select w.id, w.term from word w join"
+                        + " statement_posting p on p.posting = w.id * 4294967296 + ?1 where w.term like ?2")
+                        .setParameter(1, second).setParameter(2, "%" + word.substring(0, 10) + "%")
+                        .getSingleResult();
+                entityManager.createNativeQuery("insert into word (term) values (?1)").setParameter(1, term[1])
+                        .executeUpdate();
+                long other = ((Number) entityManager.createNativeQuery("select max(id) from word where term = ?1")
+                        .setParameter(1, term[1]).getSingleResult()).longValue();
+                assertTrue(other > ((Number) term[0]).longValue());
+                entityManager.createNativeQuery("update statement_posting set posting = ?1 * 4294967296 + ?2"
+                        + " where posting = ?3 * 4294967296 + ?2").setParameter(1, other).setParameter(2, second)
+                        .setParameter(3, term[0]).executeUpdate();
+            });
+        }
+        anonymous().queryParam("q", word).queryParam("sort", "id").get("/api/v1/statements").then()
+                .body("items.id", equalTo(List.of((int) first, (int) second)));
+
+        editor().delete("/api/v1/statements/" + second).then().statusCode(204);
+        assertEquals(List.of(1L, 1L, 1L, 1L), indexRows(List.of(first, second), eventId));
+        editor().delete("/api/v1/statements/" + first).then().statusCode(204);
+        assertEquals(List.of(0L, 0L, 1L, 1L), indexRows(List.of(first, second), eventId));
     }
 
     @Test
