@@ -69,13 +69,25 @@ class IndexBackfillTest {
         assertEquals(0, backfill.indexAllMissing(), "nothing is left to index");
     }
 
+    /** An event whose two statements have a word of their own. */
+    private record Said(String word, long eventId, long first, long second) {
+    }
+
+    private static Said twoStatements(String prefix) {
+        String word = unique(prefix).replace("-", "");
+        long speaker = createParticipant(unique("Speaker"), "AU");
+        long eventId = createEvent(event("Meeting " + word, "MEETING", "2023-08-10", List.of(speaker), Map.of()));
+        return new Said(word, eventId, createStatement(eventId, speaker, "The " + word + " were counted", Map.of()),
+                createStatement(eventId, speaker, "Other " + word + " were not", Map.of()));
+    }
+
     @Test
     void deletedRecordsLeaveNoRowsInTheIndex() {
-        String word = unique("wombat").replace("-", "");
-        long speaker = createParticipant(unique("Deleted"), "AU");
-        long eventId = createEvent(event("Deletion " + word, "MEETING", "2023-08-10", List.of(speaker), Map.of()));
-        long kept = createStatement(eventId, speaker, "The wombats " + word + " were counted", Map.of());
-        long dropped = createStatement(eventId, speaker, "Other wombats " + word + " were not", Map.of());
+        Said said = twoStatements("wombat");
+        String word = said.word();
+        long eventId = said.eventId();
+        long kept = said.first();
+        long dropped = said.second();
         assertEquals(List.of(2L, 2L, 1L, 1L), indexRows(List.of(kept, dropped), eventId),
                 "terms and stems of both statements and of the event");
 
@@ -117,11 +129,11 @@ class IndexBackfillTest {
      */
     @Test
     void aTermAddedTwiceIsFoundAndRemovedUnderBothNumbers() {
-        String word = unique("quagga").replace("-", "");
-        long speaker = createParticipant(unique("Twice"), "ZA");
-        long eventId = createEvent(event("Twice " + word, "MEETING", "2023-08-11", List.of(speaker), Map.of()));
-        long first = createStatement(eventId, speaker, "The " + word + " was seen", Map.of());
-        long second = createStatement(eventId, speaker, "Another " + word + " was seen", Map.of());
+        Said said = twoStatements("quagga");
+        String word = said.word();
+        long eventId = said.eventId();
+        long first = said.first();
+        long second = said.second();
         if (database.postgres()) {
             assertEquals(0L, count("select count(*) from word where id > ?1", 0L)
                     + count("select count(*) from statement_posting where posting > ?1", 0L));
