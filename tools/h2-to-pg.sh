@@ -26,7 +26,8 @@
 # of the tables, which Parley renders again in the background at its first start on PostgreSQL (log line "document
 # backfill done"; reads render a missing one meanwhile), so the check compares PostgreSQL's own renderings with H2's.
 # Nor is the word index (nor the terms a statement's row lists for it on H2): PostgreSQL keeps it in another form
-# (migrations V21, V24), and Parley indexes every record again at that first start, before it says it is ready (log line "search index backfill done").
+# (migrations V21, V24), and Parley indexes every record again at that first start, before it says it is ready (log
+# line "search index backfill done").
 # The target's flyway_schema_history is its own, written by step 1.
 #
 # Refuses a target that holds anything but what Parley's first start puts there (revisions by "system" only) unless

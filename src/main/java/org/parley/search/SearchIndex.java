@@ -77,18 +77,30 @@ public class SearchIndex {
      */
     public static final long WORD_SPAN = 1L << 32;
 
+    /** HQL: the first posting of a word {@code t}, that of statement 0. */
+    private static final String FIRST_POSTING = "t.id * " + WORD_SPAN + "L";
+
     /** HQL: the postings {@code p} of the words {@code t} that a condition keeps (a range of postings per word). */
-    private static final String POSTINGS = "StatementPosting p, Word t where (%s) and p.posting >= t.id * "
-            + WORD_SPAN + "L and p.posting < t.id * " + WORD_SPAN + "L + " + WORD_SPAN + "L";
+    private static final String POSTINGS = "StatementPosting p, Word t where (%s) and p.posting >= " + FIRST_POSTING
+            + " and p.posting < " + FIRST_POSTING + " + " + WORD_SPAN + "L";
 
     /** HQL: the posting of a word {@code t} in statement {@code id}. */
     private static String posting(String id) {
-        return "p.posting = t.id * " + WORD_SPAN + "L + " + id;
+        return "p.posting = " + FIRST_POSTING + " + " + id;
+    }
+
+    /** The posting of a word, by its number, in a statement (see {@link #WORD_SPAN}). */
+    private static long posting(long word, long statement) {
+        if (word < 0 || word >= WORD_SPAN / 2 || statement < 0 || statement >= WORD_SPAN) {
+            throw new IllegalStateException("word " + word + " of statement " + statement
+                    + " is beyond what H2's word index keys hold");
+        }
+        return word * WORD_SPAN + statement;
     }
 
     /** A statement's own words: its text and its translation. */
     private static final List<Words> STATEMENTS = List.of(new Words(
-            "select p.posting - t.id * " + WORD_SPAN + "L from " + POSTINGS,
+            "select p.posting - " + FIRST_POSTING + " from " + POSTINGS,
             "select max(p.weight) from StatementPosting p, Word t where (%s) and " + posting("r.id"),
             "select 1 from Statement x where x.id = r.id and (%s)"));
 
@@ -102,8 +114,8 @@ public class SearchIndex {
                 "select t.eventId from EventTerm t where %s",
                 "select max(t.weight) from EventTerm t where t.eventId = r.id and (%s)",
                 "select 1 from EventStems x where x.eventId = r.id and (%s)"), new Words(
-                "select x.event.id from Statement x where x.id in (select p.posting - t.id * " + WORD_SPAN
-                        + "L from " + POSTINGS + ")" + statementsAlso,
+                "select x.event.id from Statement x where x.id in (select p.posting - " + FIRST_POSTING + " from "
+                        + POSTINGS + ")" + statementsAlso,
                 "select max(p.weight) from Statement s, StatementPosting p, Word t where s.event.id = r.id and (%s)"
                         + " and " + posting("s.id"),
                 "select 1 from Statement x where x.event.id = r.id and (%s)"));
@@ -328,8 +340,8 @@ public class SearchIndex {
     /**
      * The columns of new statements' rows that hold their entries in the index, for a set-based insert ({@link Rows})
      * that writes the entries with the rows (then {@link #indexNewStatements}): the stems, the terms in term order
-     * (on H2 what removing the statement's postings reads), and on PostgreSQL their weights. The index takes entries rather than statements, so that it knows no feature:
-     * the statement package says what a statement's texts are.
+     * (on H2 what removing the statement's postings reads), and on PostgreSQL their weights. The index takes entries
+     * rather than statements, so that it knows no feature: the statement package says what a statement's texts are.
      */
     public List<Rows.Column> statementColumns(List<SearchTerms.Indexed> entries) {
         List<Rows.Column> columns = new ArrayList<>();
@@ -458,7 +470,7 @@ public class SearchIndex {
             for (Map.Entry<Long, List<String>> statement : termsOf.entrySet()) {
                 for (String term : statement.getValue()) {
                     for (long number : numbers.getOrDefault(term, List.of())) {
-                        delete.setLong(1, number * WORD_SPAN + statement.getKey());
+                        delete.setLong(1, posting(number, statement.getKey()));
                         delete.addBatch();
                     }
                 }
@@ -505,11 +517,8 @@ public class SearchIndex {
         }
         List<Posting> postings = new ArrayList<>();
         for (Long id : chunk) {
-            if (id < 0 || id >= WORD_SPAN) {
-                throw new IllegalStateException("statement id " + id + " is beyond what H2's word index keys hold");
-            }
             entries.get(id).terms().forEach((term, weight) -> postings.add(
-                    new Posting(number.get(term) * WORD_SPAN + id, weight)));
+                    new Posting(posting(number.get(term), id), weight)));
         }
         postings.sort(Comparator.comparingLong(Posting::posting));
         Rows.insert(connection, "statement_posting", Rows.column("posting", "bigint", postings, Posting::posting),

@@ -85,8 +85,8 @@ public class Statement extends Record {
     /**
      * The statement's entry in the word index, on its own row so that a search combines with its other conditions
      * before rows are read (migration V23): its stem sequences and its terms in term order, and on PostgreSQL their
-     * weights (null on H2, whose index is the postings the terms list, see {@link org.parley.search.SearchIndex}). Only the index writes them, with SQL; mapped for the
-     * conditions of searches, never loaded with the statement.
+     * weights (null on H2, whose index is the postings the terms list, see {@link org.parley.search.SearchIndex}).
+     * Only the index writes them, with SQL; mapped for the conditions of searches, never loaded with the statement.
      */
     @NotAudited
     @Basic(fetch = FetchType.LAZY)
