@@ -2,6 +2,8 @@ package org.parley.statement;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -97,10 +99,11 @@ public class StatementRepository implements PanacheRepository<Statement> {
     }
 
     /**
-     * Inserts new statements and their topics set-based ({@link Rows}) and gives them their generated ids: for a bulk
-     * import, where Hibernate would send a statement at a time (identity ids leave it no batches). What Hibernate
-     * writes for a persisted statement, this writes, but for its history: see {@link StatementService#recordCreated};
-     * and the columns {@code more} gives a value a statement in the same order (their entries in the word index).
+     * Inserts new statements set-based ({@link Rows}) and gives them their generated ids: for a bulk import, where
+     * Hibernate would send a statement at a time (identity ids leave it no batches). What Hibernate writes for a
+     * persisted statement, this and {@link #insertTopics} write, but for its history: see
+     * {@link StatementService#recordCreated}; and the columns {@code more} gives a value a statement in the same order
+     * (their entries in the word index).
      */
     public void insertAll(List<Statement> made, List<Rows.Column> more) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
@@ -127,10 +130,17 @@ public class StatementRepository implements PanacheRepository<Statement> {
             for (int i = 0; i < ids.length; i++) {
                 made.get(i).id = ids[i];
             }
-            List<Object[]> topics = made.stream()
-                    .flatMap(s -> s.topics.stream().map(topic -> new Object[] {s.id, topic.id})).toList();
-            Rows.insert(connection, "statement_topic", Rows.column("statement_id", "bigint", topics, t -> t[0]),
-                    Rows.column("topic_id", "bigint", topics, t -> t[1]));
         });
+    }
+
+    /** The links of statements {@link #insertAll} wrote to their topics, as (statement id, topic id) pairs. */
+    public static List<long[]> topicLinks(List<Statement> made) {
+        return made.stream().flatMap(s -> s.topics.stream().map(topic -> new long[] {s.id, topic.id})).toList();
+    }
+
+    /** Writes the links of statements to their topics ({@link #topicLinks}). */
+    public static void insertTopics(Connection connection, List<long[]> links) throws SQLException {
+        Rows.insert(connection, "statement_topic", Rows.column("statement_id", "bigint", links, t -> t[0]),
+                Rows.column("topic_id", "bigint", links, t -> t[1]));
     }
 }

@@ -36,6 +36,7 @@ import org.parley.store.Page;
 import org.parley.store.PageRequest;
 import org.parley.store.Record;
 import org.parley.store.Rendered;
+import org.parley.store.WriteBehind;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicService;
 import org.parley.web.Paging;
@@ -176,9 +177,11 @@ public class StatementService implements RecordService<Statement, StatementReque
      * {@link #recordCreated}, once the writing transaction is at its end, and advancing the data generation to the
      * caller.
      * Every request gives its position. Returns the statements in the order of the requests; a request that fails
-     * is reported to {@code failed} with its index, and is null.
+     * is reported to {@code failed} with its index, and is null. Their rows are written when this returns; their
+     * topics, postings and documents are handed to {@code behind}, to be written while the caller goes on.
      */
-    public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed) {
+    public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed,
+            WriteBehind behind) {
         statements.flush(); // the events and participants the statements refer to are rows before they are
         documents.lock(Documents.Kind.EVENT, requests.stream().map(StatementRequest::eventId)
                 .filter(Objects::nonNull).distinct().toList());
@@ -208,11 +211,20 @@ public class StatementService implements RecordService<Statement, StatementReque
         for (int i = 0; i < created.size(); i++) {
             entriesById.put(created.get(i).id, entries.get(i));
         }
-        searchIndex.indexNewStatements(entriesById);
-        Map<Long, Documents.Document> rendered = new HashMap<>();
-        created.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT,
-                StatementResponse.from(s), StatementRow.from(s))));
-        documents.storeNew(Documents.Kind.STATEMENT, rendered);
+        // what the rest needs of the entities, read here: the persistence context is this thread's
+        List<long[]> topicLinks = StatementRepository.topicLinks(created);
+        List<StatementResponse> responses = created.stream().map(StatementResponse::from).toList();
+        List<StatementRow> rows = created.stream().map(StatementRow::from).toList();
+        behind.submit(connection -> {
+            StatementRepository.insertTopics(connection, topicLinks);
+            searchIndex.indexNewStatements(connection, entriesById);
+            Map<Long, Documents.Document> rendered = new HashMap<>();
+            for (int i = 0; i < responses.size(); i++) {
+                rendered.put(responses.get(i).id(),
+                        documents.document(Documents.Kind.STATEMENT, responses.get(i), rows.get(i)));
+            }
+            Documents.storeNew(connection, Documents.Kind.STATEMENT, rendered);
+        });
         return made;
     }
 

@@ -11,8 +11,11 @@ import static org.parley.Api.editor;
 import static org.parley.Api.unique;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Test;
 /** Bulk import: natural keys, upserts, idempotence, dry runs, NDJSON, and every problem reported by position. */
 @QuarkusTest
 class ImportTest {
+
+    @Inject
+    EntityManager entityManager;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -316,6 +322,41 @@ class ImportTest {
         byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
+    }
+
+    @Test
+    void statementsOfManyBatchesAreAllWrittenWithTheirTopicsWordsAndDocuments() throws Exception {
+        // three batches of creation, and their topics, words and documents written behind while the next is built
+        String run = unique("batches").toLowerCase();
+        Map<String, Object> doc = document(run);
+        List<Map<String, Object>> statements = new ArrayList<>();
+        int count = 12_001;
+        for (int i = 1; i <= count; i++) {
+            statements.add(statement(run, run + (i % 2 == 0 ? "-wang" : "-lavrov"),
+                    "Déclaration numéro " + i + " sur le corridor " + (i == count ? "transcaspien" : "routier") + "."));
+        }
+        doc.put("statements", statements);
+        counts(importing(doc, 200), "statements", count, 0, 0);
+
+        long eventId = eventTitled(run).getLong("items[0].id");
+        anonymous().queryParam("event", eventId).queryParam("topic", run + "-kz").queryParam("size", 1)
+                .get("/api/v1/statements").then().statusCode(200).body("total", equalTo(count));
+        // the last statement of the last batch, by its own word
+        anonymous().queryParam("q", "transcaspien").queryParam("event", eventId).get("/api/v1/statements").then()
+                .statusCode(200).body("total", equalTo(1), "items[0].position", equalTo(count),
+                        "items[0].topics.slug", contains(run + "-kz"));
+        List<Long> stored = QuarkusTransaction.requiringNew().call(() -> List.of(
+                count("select count(*) from statement_doc d join statement s on s.id = d.statement_id"
+                        + " where s.event_id = ?1", eventId),
+                count("select count(*) from statement_csv c join statement s on s.id = c.statement_id"
+                        + " where s.event_id = ?1", eventId),
+                count("select count(*) from statement_topic t join statement s on s.id = t.statement_id"
+                        + " where s.event_id = ?1", eventId)));
+        assertEquals(List.of((long) count, (long) count, (long) count), stored, "documents, CSV rows, topic links");
+    }
+
+    private long count(String sql, Object parameter) {
+        return ((Number) entityManager.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
     }
 
     @Test
