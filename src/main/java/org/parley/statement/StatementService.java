@@ -30,12 +30,14 @@ import org.parley.problem.Violation;
 import org.parley.search.SearchIndex;
 import org.parley.search.SearchTerms;
 import org.parley.store.DataGeneration;
+import org.parley.store.DatabaseRole;
 import org.parley.store.Documents;
 import org.parley.store.ListCache;
 import org.parley.store.Page;
 import org.parley.store.PageRequest;
 import org.parley.store.Record;
 import org.parley.store.Rendered;
+import org.parley.store.Rows;
 import org.parley.store.WriteBehind;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicService;
@@ -70,10 +72,12 @@ public class StatementService implements RecordService<Statement, StatementReque
     private final ListCache lists;
     private final Documents documents;
     private final History history;
+    private final DatabaseRole database;
 
     public StatementService(StatementRepository statements, EventRepository events,
             ParticipantRepository participants, TopicService topics, SearchIndex searchIndex,
-            DataGeneration generation, ListCache lists, Documents documents, History history) {
+            DataGeneration generation, ListCache lists, Documents documents, History history, DatabaseRole database) {
+        this.database = database;
         this.history = history;
         this.documents = documents;
         this.lists = lists;
@@ -177,8 +181,9 @@ public class StatementService implements RecordService<Statement, StatementReque
      * {@link #recordCreated}, once the writing transaction is at its end, and advancing the data generation to the
      * caller.
      * Every request gives its position. Returns the statements in the order of the requests; a request that fails
-     * is reported to {@code failed} with its index, and is null. Their rows are written when this returns; their
-     * topics, postings and documents are handed to {@code behind}, to be written while the caller goes on.
+     * is reported to {@code failed} with its index, and is null. Their writes are handed to {@code behind}, to be
+     * written while the caller goes on: all of them on PostgreSQL, where their ids are taken from the sequence
+     * first; on H2, which gives ids as it inserts, all but their rows.
      */
     public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed,
             WriteBehind behind) {
@@ -205,24 +210,32 @@ public class StatementService implements RecordService<Statement, StatementReque
             made.add(statement);
         }
         List<Statement> created = made.stream().filter(Objects::nonNull).toList();
-        List<SearchTerms.Indexed> entries = created.stream().map(StatementService::words).toList();
-        statements.insertAll(created, searchIndex.statementColumns(entries));
+        // stemmed on both cores where one is free (the stemmers are each thread's own)
+        List<SearchTerms.Indexed> entries = created.parallelStream().map(StatementService::words).toList();
+        List<Rows.Column> words = searchIndex.statementColumns(entries);
+        Rows.Column[] rows = null;
+        if (database.postgres()) {
+            // ids from the identity's sequence: the rows too are written behind
+            statements.reserveIds(created);
+            rows = StatementRepository.rows(created, words);
+        } else {
+            statements.insertAll(created, words); // H2 gives ids only to the rows it inserts
+        }
+        Rows.Column[] behindRows = rows;
         Map<Long, SearchTerms.Indexed> entriesById = new HashMap<>();
         for (int i = 0; i < created.size(); i++) {
             entriesById.put(created.get(i).id, entries.get(i));
         }
-        // what the rest needs of the entities, read here: the persistence context is this thread's
         List<long[]> topicLinks = StatementRepository.topicLinks(created);
-        List<StatementResponse> responses = created.stream().map(StatementResponse::from).toList();
-        List<StatementRow> rows = created.stream().map(StatementRow::from).toList();
+        Map<Long, Documents.Document> rendered = new HashMap<>();
+        created.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT,
+                StatementResponse.from(s), StatementRow.from(s))));
         behind.submit(connection -> {
+            if (behindRows != null) {
+                StatementRepository.insertRows(connection, behindRows);
+            }
             StatementRepository.insertTopics(connection, topicLinks);
             searchIndex.indexNewStatements(connection, entriesById);
-            Map<Long, Documents.Document> rendered = new HashMap<>();
-            for (int i = 0; i < responses.size(); i++) {
-                rendered.put(responses.get(i).id(),
-                        documents.document(Documents.Kind.STATEMENT, responses.get(i), rows.get(i)));
-            }
             Documents.storeNew(connection, Documents.Kind.STATEMENT, rendered);
         });
         return made;

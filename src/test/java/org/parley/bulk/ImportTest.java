@@ -353,6 +353,16 @@ class ImportTest {
                 count("select count(*) from statement_topic t join statement s on s.id = t.statement_id"
                         + " where s.event_id = ?1", eventId)));
         assertEquals(List.of((long) count, (long) count, (long) count), stored, "documents, CSV rows, topic links");
+
+        // a statement written by the API afterwards gets an id none of the imported ones has
+        long last = anonymous().queryParam("event", eventId).queryParam("sort", "-id").queryParam("size", 1)
+                .get("/api/v1/statements").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        long speaker = anonymous().queryParam("q", "Wang Yi " + run).get("/api/v1/participants").then()
+                .statusCode(200).extract().jsonPath().getLong("items[0].id");
+        long next = editor().contentType("application/json").body(Map.of("eventId", eventId, "speakerId", speaker,
+                "text", "Une dernière déclaration.", "language", "fr", "kind", "REPORTED")).post("/api/v1/statements")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(true, next > last, next + " after " + last);
     }
 
     private long count(String sql, Object parameter) {
