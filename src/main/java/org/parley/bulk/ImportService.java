@@ -508,8 +508,10 @@ public class ImportService {
                     creator.createAll(chunk.stream().map(request::apply).toList(),
                             (k, e) -> violations.addAll(e.violationsAt(items.get(chunk.get(k)).at())), behind)
                             .forEach(record -> made.add(record == null ? null : id.apply(record)));
-                    entityManager.flush();
-                    entityManager.clear();
+                    behind.exclusive(() -> {
+                        entityManager.flush();
+                        entityManager.clear();
+                    });
                 }
             }
             return null;

@@ -183,10 +183,50 @@ public class StatementService implements RecordService<Statement, StatementReque
      * Every request gives its position. Returns the statements in the order of the requests; a request that fails
      * is reported to {@code failed} with its index, and is null. Their writes are handed to {@code behind}, to be
      * written while the caller goes on: all of them on PostgreSQL, where their ids are taken from the sequence
-     * first; on H2, which gives ids as it inserts, all but their rows.
+     * first; on H2, which gives ids as it inserts, all but their rows. Whatever here may use the connection (queries,
+     * Hibernate's loading) runs in turn with those writes; stemming and rendering run beside them.
      */
     public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed,
             WriteBehind behind) {
+        List<Statement> made = behind.exclusive(() -> applied(requests, failed));
+        List<Statement> created = made.stream().filter(Objects::nonNull).toList();
+        // stemmed on both cores where one is free (the stemmers are each thread's own)
+        List<SearchTerms.Indexed> entries = created.parallelStream().map(StatementService::words).toList();
+        List<Rows.Column> words = searchIndex.statementColumns(entries);
+        record Shown(StatementResponse response, StatementRow row) {
+        }
+        List<Shown> shown = behind.exclusive(() -> {
+            if (!database.postgres()) {
+                statements.insertAll(created, words); // H2 gives ids only to the rows it inserts
+            }
+            return created.stream().map(s -> new Shown(StatementResponse.from(s), StatementRow.from(s))).toList();
+        });
+        // on PostgreSQL the ids were taken from the sequence: the rows too are written behind
+        Rows.Column[] rows = database.postgres() ? StatementRepository.rows(created, words) : null;
+        Map<Long, SearchTerms.Indexed> entriesById = new HashMap<>();
+        Map<Long, Documents.Document> rendered = new HashMap<>();
+        for (int i = 0; i < created.size(); i++) {
+            entriesById.put(created.get(i).id, entries.get(i));
+            rendered.put(created.get(i).id, documents.document(Documents.Kind.STATEMENT, shown.get(i).response(),
+                    shown.get(i).row()));
+        }
+        List<long[]> topicLinks = StatementRepository.topicLinks(created);
+        behind.submit(connection -> {
+            if (rows != null) {
+                StatementRepository.insertRows(connection, rows);
+            }
+            StatementRepository.insertTopics(connection, topicLinks);
+            searchIndex.indexNewStatements(connection, entriesById);
+            Documents.storeNew(connection, Documents.Kind.STATEMENT, rendered);
+        });
+        return made;
+    }
+
+    /**
+     * New statements made from the requests, their references checked (null for a request that failed), and on
+     * PostgreSQL given their ids.
+     */
+    private List<Statement> applied(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed) {
         statements.flush(); // the events and participants the statements refer to are rows before they are
         documents.lock(Documents.Kind.EVENT, requests.stream().map(StatementRequest::eventId)
                 .filter(Objects::nonNull).distinct().toList());
@@ -209,35 +249,9 @@ public class StatementService implements RecordService<Statement, StatementReque
             statement.updatedAt = now;
             made.add(statement);
         }
-        List<Statement> created = made.stream().filter(Objects::nonNull).toList();
-        // stemmed on both cores where one is free (the stemmers are each thread's own)
-        List<SearchTerms.Indexed> entries = created.parallelStream().map(StatementService::words).toList();
-        List<Rows.Column> words = searchIndex.statementColumns(entries);
-        Rows.Column[] rows = null;
         if (database.postgres()) {
-            // ids from the identity's sequence: the rows too are written behind
-            statements.reserveIds(created);
-            rows = StatementRepository.rows(created, words);
-        } else {
-            statements.insertAll(created, words); // H2 gives ids only to the rows it inserts
+            statements.reserveIds(made.stream().filter(Objects::nonNull).toList());
         }
-        Rows.Column[] behindRows = rows;
-        Map<Long, SearchTerms.Indexed> entriesById = new HashMap<>();
-        for (int i = 0; i < created.size(); i++) {
-            entriesById.put(created.get(i).id, entries.get(i));
-        }
-        List<long[]> topicLinks = StatementRepository.topicLinks(created);
-        Map<Long, Documents.Document> rendered = new HashMap<>();
-        created.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT,
-                StatementResponse.from(s), StatementRow.from(s))));
-        behind.submit(connection -> {
-            if (behindRows != null) {
-                StatementRepository.insertRows(connection, behindRows);
-            }
-            StatementRepository.insertTopics(connection, topicLinks);
-            searchIndex.indexNewStatements(connection, entriesById);
-            Documents.storeNew(connection, Documents.Kind.STATEMENT, rendered);
-        });
         return made;
     }
 

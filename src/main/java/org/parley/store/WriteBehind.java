@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 
 /**
@@ -17,13 +19,17 @@ import org.hibernate.Session;
  * while its own thread prepares the next rows: the database writes one batch while Java builds the next. With one
  * thread each waits for the other, and a first import's wall time was the sum of the two.
  *
- * <p>Both drivers serialise the statements of a connection (pgjdbc's query executor and H2's session each hold a
- * lock while a statement runs), so the statements of the two threads interleave whole. The writes handed here run
- * one after the other in the order they were handed, after nothing else is promised: a write must only need rows
- * written before it was handed, and whoever reads what was handed here calls {@link #await} first. Closing waits
- * for every write, whatever happened, so that none runs after its transaction ends; the first write that failed
- * fails the next call, and the ones after it are skipped. At most {@value #AHEAD} writes wait at a time, which bounds
- * the memory of what they hold.
+ * <p>Neither driver promises that a connection may be used by two threads at once (PostgreSQL's says it is not
+ * thread safe), so the two take turns: a write holds the connection while it runs, and the caller's own use of the
+ * connection, Hibernate's included, goes inside {@link #exclusive}, which waits for the write running then (not for
+ * those still waiting) and keeps the next one waiting; the lock is fair, so neither side waits for long. What the
+ * caller does outside it must not touch the connection: plain Java on values it already holds.
+ *
+ * <p>The writes run one after the other in the order they were handed: a write may only need rows written before it
+ * was handed, and whoever reads what was handed here calls {@link #await} first. Closing waits for every write,
+ * whatever happened, so that none runs after its transaction ends; the first write that failed fails the next call,
+ * and the ones after it are skipped. At most {@value #AHEAD} writes wait at a time, which bounds the memory of what
+ * they hold.
  *
  * <p>Written here because neither Hibernate nor Agroal pipelines the statements of one transaction, and the JDBC
  * drivers only batch the statements of one call.
@@ -42,6 +48,8 @@ public final class WriteBehind implements AutoCloseable {
     private final Connection connection;
     private final ExecutorService thread;
     private final Deque<Future<?>> pending = new ArrayDeque<>();
+    /** Held by whoever uses the connection: a write, or the caller in {@link #exclusive}. */
+    private final ReentrantLock turn = new ReentrantLock(true);
     private volatile RuntimeException failure;
 
     /** Writes behind on the connection of the entity manager's current transaction. */
@@ -70,14 +78,35 @@ public final class WriteBehind implements AutoCloseable {
             if (failure != null) {
                 return;
             }
+            turn.lock();
             try {
                 work.write(connection);
             } catch (SQLException e) {
                 failure = new PersistenceException("a write of the transaction failed: " + e.getMessage(), e);
             } catch (RuntimeException | Error e) {
                 failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            } finally {
+                turn.unlock();
             }
         }));
+    }
+
+    /** Runs the caller's own use of the connection (directly or through Hibernate) while no write runs. */
+    public <T> T exclusive(Supplier<T> use) {
+        turn.lock();
+        try {
+            return use.get();
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    /** {@link #exclusive(Supplier)} for a use that returns nothing. */
+    public void exclusive(Runnable use) {
+        exclusive(() -> {
+            use.run();
+            return null;
+        });
     }
 
     /** Waits until every write handed over is done; throws the first that failed. */

@@ -145,6 +145,38 @@ class WriteBehindTest {
         assertEquals(List.of(1, 2, 3), codes());
     }
 
+    @Test
+    void theCallersOwnUseOfTheConnectionWaitsForTheWriteRunningThenOnly() throws SQLException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        AtomicBoolean firstDone = new AtomicBoolean();
+        try (WriteBehind behind = new WriteBehind(connection)) {
+            behind.submit(c -> {
+                running.countDown();
+                await(release);
+                insert(c, 1);
+                firstDone.set(true);
+            });
+            await(running);
+            new Thread(() -> {
+                sleep(200);
+                release.countDown();
+            }).start();
+            List<Integer> seen = behind.exclusive(() -> {
+                assertTrue(firstDone.get(), "the caller used the connection while a write ran");
+                try {
+                    insert(connection, 2);
+                    return codes();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(List.of(1, 2), seen);
+            behind.submit(c -> insert(c, 3));
+        }
+        assertEquals(List.of(1, 2, 3), codes());
+    }
+
     private static void insert(Connection connection, int code) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into item (code) values (?)")) {
             insert.setInt(1, code);
