@@ -40,7 +40,6 @@ import org.parley.statement.StatementRequest;
 import org.parley.statement.StatementService;
 import org.parley.store.DataGeneration;
 import org.parley.store.DatabaseRole;
-import org.parley.store.WriteBehind;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicRef;
 import org.parley.topic.TopicRequest;
@@ -414,8 +413,8 @@ public class ImportService {
                 var request = eventRequest(i);
                 return update(slot, id -> events.update(id, current -> request).version);
             });
-            List<Long> madeEvents = createInChunks(freshEvents, in.events(), this::eventRequest,
-                    (requests, failed, behind) -> events.createAll(requests, failed), e -> e.id, violations);
+            List<Long> madeEvents = createInChunks(freshEvents, in.events(), this::eventRequest, events::createAll,
+                    e -> e.id, violations);
             for (int k = 0; k < freshEvents.size(); k++) {
                 if (madeEvents.get(k) != null) {
                     eventByKey.get(in.events().get(freshEvents.get(k)).value().externalId()).id = madeEvents.get(k);
@@ -484,38 +483,28 @@ public class ImportService {
         }
     }
 
-    /**
-     * Creates many records at once: the records in the order of the requests, null for one that failed; what it
-     * leaves to write after it returns, it hands to the write behind.
-     */
+    /** Creates many records at once: the records in the order of the requests, null for one that failed. */
     private interface BulkCreator<R, T> {
-        List<T> createAll(List<R> requests, BiConsumer<Integer, ProblemException> failed, WriteBehind behind);
+        List<T> createAll(List<R> requests, BiConsumer<Integer, ProblemException> failed);
     }
 
     /**
      * Creates the items at these indexes, {@value #CREATE_BATCH} at a time, emptying the persistence context after
      * each batch; a failed item's problems are violations at its place. Returns the ids of the records in the order
      * of {@code indexes}, null for an item that failed: only the ids, so that the records of a large import do not
-     * all stay in memory until it ends. Returns once every write is done, those handed to the write behind too.
+     * all stay in memory until it ends.
      */
     private <R, T> List<Long> createInChunks(List<Integer> indexes, List<? extends Located<?>> items,
             IntFunction<R> request, BulkCreator<R, T> creator, Function<T, Long> id, List<Violation> violations) {
         List<Long> made = new ArrayList<>();
-        database.writingMany(() -> {
-            try (WriteBehind behind = new WriteBehind(entityManager)) {
-                for (int from = 0; from < indexes.size(); from += CREATE_BATCH) {
-                    List<Integer> chunk = indexes.subList(from, Math.min(indexes.size(), from + CREATE_BATCH));
-                    creator.createAll(chunk.stream().map(request::apply).toList(),
-                            (k, e) -> violations.addAll(e.violationsAt(items.get(chunk.get(k)).at())), behind)
-                            .forEach(record -> made.add(record == null ? null : id.apply(record)));
-                    behind.exclusive(() -> {
-                        entityManager.flush();
-                        entityManager.clear();
-                    });
-                }
-            }
-            return null;
-        });
+        for (int from = 0; from < indexes.size(); from += CREATE_BATCH) {
+            List<Integer> chunk = indexes.subList(from, Math.min(indexes.size(), from + CREATE_BATCH));
+            database.writingMany(() -> creator.createAll(chunk.stream().map(request::apply).toList(),
+                    (k, e) -> violations.addAll(e.violationsAt(items.get(chunk.get(k)).at()))))
+                    .forEach(record -> made.add(record == null ? null : id.apply(record)));
+            entityManager.flush();
+            entityManager.clear();
+        }
         return made;
     }
 

@@ -27,7 +27,6 @@ import org.hibernate.Session;
 import org.parley.store.DatabaseRole;
 import org.parley.store.Filter;
 import org.parley.store.Rows;
-import org.parley.store.WriteBehind;
 
 /**
  * Keeps the word index of statements and events, and turns a {@code q} parameter into index look-ups.
@@ -382,11 +381,11 @@ public class SearchIndex {
      * Indexes statements created in this transaction whose rows were inserted with their entries
      * ({@link #statementColumns}): on H2 their postings; on PostgreSQL the distinct terms.
      */
-    public void indexNewStatements(Connection connection, Map<Long, SearchTerms.Indexed> entries)
-            throws SQLException {
-        write(connection, entries, (c, chunk) -> {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void indexNewStatements(Map<Long, SearchTerms.Indexed> entries) {
+        write(entries, (connection, chunk) -> {
             if (!arrays) {
-                writePostings(c, chunk, entries);
+                writePostings(connection, chunk, entries);
             }
         });
     }
@@ -541,19 +540,16 @@ public class SearchIndex {
      * 40 s of its 73 s writing them in JDBC batches. On PostgreSQL the distinct terms learn the new ones first.
      */
     private void write(Map<Long, SearchTerms.Indexed> entries, ChunkWriter writer) {
-        entityManager.flush();
-        entityManager.unwrap(Session.class).doWork(connection -> write(connection, entries, writer));
-    }
-
-    private void write(Connection connection, Map<Long, SearchTerms.Indexed> entries, ChunkWriter writer)
-            throws SQLException {
         List<Long> ids = new ArrayList<>(entries.keySet());
-        if (arrays) {
-            know(connection, entries.values());
-        }
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            writer.write(connection, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
-        }
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            if (arrays) {
+                know(connection, entries.values());
+            }
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                writer.write(connection, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+            }
+        });
     }
 
     /** H2's form of events' entries: a term row per term and event, inserted in term order (that of its key). */

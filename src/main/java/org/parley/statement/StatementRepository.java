@@ -2,8 +2,6 @@ package org.parley.statement;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -99,73 +97,40 @@ public class StatementRepository implements PanacheRepository<Statement> {
     }
 
     /**
-     * Inserts new statements set-based ({@link Rows}) and gives them their generated ids: for a bulk import, where
-     * Hibernate would send a statement at a time (identity ids leave it no batches). What Hibernate writes for a
-     * persisted statement, this (or {@link #reserveIds} and {@link #insertRows}) and {@link #insertTopics} write, but
-     * for its history: see {@link StatementService#recordCreated}; and the columns {@code more} gives a value a
-     * statement in the same order (their entries in the word index).
+     * Inserts new statements and their topics set-based ({@link Rows}) and gives them their generated ids: for a bulk
+     * import, where Hibernate would send a statement at a time (identity ids leave it no batches). What Hibernate
+     * writes for a persisted statement, this writes, but for its history: see {@link StatementService#recordCreated};
+     * and the columns {@code more} gives a value a statement in the same order (their entries in the word index).
      */
     public void insertAll(List<Statement> made, List<Rows.Column> more) {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
+            List<Rows.Column> columns = new ArrayList<>(List.of(
+                    Rows.column("event_id", "bigint", made, s -> s.event.id),
+                    Rows.column("speaker_id", "bigint", made, s -> s.speaker.id),
+                    Rows.column("text", "varchar", made, s -> s.text),
+                    Rows.column("language", "varchar", made, s -> s.language),
+                    Rows.column("translation", "varchar", made, s -> s.translation),
+                    Rows.column("kind", "varchar", made, s -> s.kind.name()),
+                    Rows.column("position", "integer", made, s -> s.position),
+                    Rows.column("source_url", "varchar", made, s -> s.sourceUrl),
+                    Rows.column("created_at", "timestamp with time zone", made, s -> s.createdAt),
+                    Rows.column("updated_at", "timestamp with time zone", made, s -> s.updatedAt),
+                    Rows.column("version", "bigint", made, s -> s.version),
+                    Rows.column("event_date", "date", made, s -> s.eventDate),
+                    Rows.column("speaker_country", "varchar", made, s -> s.speakerCountry),
+                    Rows.column("span_start", "integer", made, s -> s.spanStart),
+                    Rows.column("span_end", "integer", made, s -> s.spanEnd)));
+            columns.addAll(more);
             // a statement is known by its place among the returned ids: createAll makes one statement a place
             long[] ids = Rows.insertNew(connection, "statement", "id", new String[] {"event_id", "position"},
-                    columns(made, more).toArray(Rows.Column[]::new));
+                    columns.toArray(Rows.Column[]::new));
             for (int i = 0; i < ids.length; i++) {
                 made.get(i).id = ids[i];
             }
+            List<Object[]> topics = made.stream()
+                    .flatMap(s -> s.topics.stream().map(topic -> new Object[] {s.id, topic.id})).toList();
+            Rows.insert(connection, "statement_topic", Rows.column("statement_id", "bigint", topics, t -> t[0]),
+                    Rows.column("topic_id", "bigint", topics, t -> t[1]));
         });
-    }
-
-    /** Gives new statements ids from the sequence of PostgreSQL's identity column, for {@link #insertRows}. */
-    public void reserveIds(List<Statement> made) {
-        long[] ids = getEntityManager().unwrap(Session.class)
-                .doReturningWork(connection -> Rows.reserveIds(connection, "statement", "id", made.size()));
-        for (int i = 0; i < ids.length; i++) {
-            made.get(i).id = ids[i];
-        }
-    }
-
-    /** The rows of new statements that have their ids ({@link #reserveIds}), as {@link #insertRows} writes them. */
-    public static Rows.Column[] rows(List<Statement> made, List<Rows.Column> more) {
-        List<Rows.Column> columns = new ArrayList<>(List.of(Rows.column("id", "bigint", made, s -> s.id)));
-        columns.addAll(columns(made, more));
-        return columns.toArray(Rows.Column[]::new);
-    }
-
-    /** Writes the rows of new statements ({@link #rows}). */
-    public static void insertRows(Connection connection, Rows.Column[] rows) throws SQLException {
-        Rows.insert(connection, "statement", rows);
-    }
-
-    private static List<Rows.Column> columns(List<Statement> made, List<Rows.Column> more) {
-        List<Rows.Column> columns = new ArrayList<>(List.of(
-                Rows.column("event_id", "bigint", made, s -> s.event.id),
-                Rows.column("speaker_id", "bigint", made, s -> s.speaker.id),
-                Rows.column("text", "varchar", made, s -> s.text),
-                Rows.column("language", "varchar", made, s -> s.language),
-                Rows.column("translation", "varchar", made, s -> s.translation),
-                Rows.column("kind", "varchar", made, s -> s.kind.name()),
-                Rows.column("position", "integer", made, s -> s.position),
-                Rows.column("source_url", "varchar", made, s -> s.sourceUrl),
-                Rows.column("created_at", "timestamp with time zone", made, s -> s.createdAt),
-                Rows.column("updated_at", "timestamp with time zone", made, s -> s.updatedAt),
-                Rows.column("version", "bigint", made, s -> s.version),
-                Rows.column("event_date", "date", made, s -> s.eventDate),
-                Rows.column("speaker_country", "varchar", made, s -> s.speakerCountry),
-                Rows.column("span_start", "integer", made, s -> s.spanStart),
-                Rows.column("span_end", "integer", made, s -> s.spanEnd)));
-        columns.addAll(more);
-        return columns;
-    }
-
-    /** The links of statements {@link #insertAll} wrote to their topics, as (statement id, topic id) pairs. */
-    public static List<long[]> topicLinks(List<Statement> made) {
-        return made.stream().flatMap(s -> s.topics.stream().map(topic -> new long[] {s.id, topic.id})).toList();
-    }
-
-    /** Writes the links of statements to their topics ({@link #topicLinks}). */
-    public static void insertTopics(Connection connection, List<long[]> links) throws SQLException {
-        Rows.insert(connection, "statement_topic", Rows.column("statement_id", "bigint", links, t -> t[0]),
-                Rows.column("topic_id", "bigint", links, t -> t[1]));
     }
 }

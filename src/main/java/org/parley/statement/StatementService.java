@@ -30,15 +30,12 @@ import org.parley.problem.Violation;
 import org.parley.search.SearchIndex;
 import org.parley.search.SearchTerms;
 import org.parley.store.DataGeneration;
-import org.parley.store.DatabaseRole;
 import org.parley.store.Documents;
 import org.parley.store.ListCache;
 import org.parley.store.Page;
 import org.parley.store.PageRequest;
 import org.parley.store.Record;
 import org.parley.store.Rendered;
-import org.parley.store.Rows;
-import org.parley.store.WriteBehind;
 import org.parley.topic.Topic;
 import org.parley.topic.TopicService;
 import org.parley.web.Paging;
@@ -72,12 +69,10 @@ public class StatementService implements RecordService<Statement, StatementReque
     private final ListCache lists;
     private final Documents documents;
     private final History history;
-    private final DatabaseRole database;
 
     public StatementService(StatementRepository statements, EventRepository events,
             ParticipantRepository participants, TopicService topics, SearchIndex searchIndex,
-            DataGeneration generation, ListCache lists, Documents documents, History history, DatabaseRole database) {
-        this.database = database;
+            DataGeneration generation, ListCache lists, Documents documents, History history) {
         this.history = history;
         this.documents = documents;
         this.lists = lists;
@@ -181,52 +176,9 @@ public class StatementService implements RecordService<Statement, StatementReque
      * {@link #recordCreated}, once the writing transaction is at its end, and advancing the data generation to the
      * caller.
      * Every request gives its position. Returns the statements in the order of the requests; a request that fails
-     * is reported to {@code failed} with its index, and is null. Their writes are handed to {@code behind}, to be
-     * written while the caller goes on: all of them on PostgreSQL, where their ids are taken from the sequence
-     * first; on H2, which gives ids as it inserts, all but their rows. Whatever here may use the connection (queries,
-     * Hibernate's loading) runs in turn with those writes; stemming and rendering run beside them.
+     * is reported to {@code failed} with its index, and is null.
      */
-    public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed,
-            WriteBehind behind) {
-        List<Statement> made = behind.exclusive(() -> applied(requests, failed));
-        List<Statement> created = made.stream().filter(Objects::nonNull).toList();
-        // stemmed on both cores where one is free (the stemmers are each thread's own)
-        List<SearchTerms.Indexed> entries = created.parallelStream().map(StatementService::words).toList();
-        List<Rows.Column> words = searchIndex.statementColumns(entries);
-        record Shown(StatementResponse response, StatementRow row) {
-        }
-        List<Shown> shown = behind.exclusive(() -> {
-            if (!database.postgres()) {
-                statements.insertAll(created, words); // H2 gives ids only to the rows it inserts
-            }
-            return created.stream().map(s -> new Shown(StatementResponse.from(s), StatementRow.from(s))).toList();
-        });
-        // on PostgreSQL the ids were taken from the sequence: the rows too are written behind
-        Rows.Column[] rows = database.postgres() ? StatementRepository.rows(created, words) : null;
-        Map<Long, SearchTerms.Indexed> entriesById = new HashMap<>();
-        Map<Long, Documents.Document> rendered = new HashMap<>();
-        for (int i = 0; i < created.size(); i++) {
-            entriesById.put(created.get(i).id, entries.get(i));
-            rendered.put(created.get(i).id, documents.document(Documents.Kind.STATEMENT, shown.get(i).response(),
-                    shown.get(i).row()));
-        }
-        List<long[]> topicLinks = StatementRepository.topicLinks(created);
-        behind.submit(connection -> {
-            if (rows != null) {
-                StatementRepository.insertRows(connection, rows);
-            }
-            StatementRepository.insertTopics(connection, topicLinks);
-            searchIndex.indexNewStatements(connection, entriesById);
-            Documents.storeNew(connection, Documents.Kind.STATEMENT, rendered);
-        });
-        return made;
-    }
-
-    /**
-     * New statements made from the requests, their references checked (null for a request that failed), and on
-     * PostgreSQL given their ids.
-     */
-    private List<Statement> applied(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed) {
+    public List<Statement> createAll(List<StatementRequest> requests, BiConsumer<Integer, ProblemException> failed) {
         statements.flush(); // the events and participants the statements refer to are rows before they are
         documents.lock(Documents.Kind.EVENT, requests.stream().map(StatementRequest::eventId)
                 .filter(Objects::nonNull).distinct().toList());
@@ -249,9 +201,18 @@ public class StatementService implements RecordService<Statement, StatementReque
             statement.updatedAt = now;
             made.add(statement);
         }
-        if (database.postgres()) {
-            statements.reserveIds(made.stream().filter(Objects::nonNull).toList());
+        List<Statement> created = made.stream().filter(Objects::nonNull).toList();
+        List<SearchTerms.Indexed> entries = created.stream().map(StatementService::words).toList();
+        statements.insertAll(created, searchIndex.statementColumns(entries));
+        Map<Long, SearchTerms.Indexed> entriesById = new HashMap<>();
+        for (int i = 0; i < created.size(); i++) {
+            entriesById.put(created.get(i).id, entries.get(i));
         }
+        searchIndex.indexNewStatements(entriesById);
+        Map<Long, Documents.Document> rendered = new HashMap<>();
+        created.forEach(s -> rendered.put(s.id, documents.document(Documents.Kind.STATEMENT,
+                StatementResponse.from(s), StatementRow.from(s))));
+        documents.storeNew(Documents.Kind.STATEMENT, rendered);
         return made;
     }
 

@@ -134,19 +134,15 @@ public class Documents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void storeNew(Kind kind, Map<Long, Document> documents) {
-        entityManager.unwrap(Session.class).doWork(connection -> storeNew(connection, kind, documents));
-    }
-
-    /** {@link #storeNew(Kind, Map)} on this connection: for a write behind (see {@link WriteBehind}). */
-    public static void storeNew(Connection connection, Kind kind, Map<Long, Document> documents)
-            throws SQLException {
         Map<Long, Document> storable = documents.entrySet().stream()
                 .filter(document -> document.getValue().json().length <= MAX_LENGTH)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        insertAll(connection, kind.table, kind.key, "doc", storable, Document::json);
-        if (kind.rows != null) {
-            insertAll(connection, kind.rows, kind.key, "csv", storable, Document::csv);
-        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            insertAll(connection, kind.table, kind.key, "doc", storable, Document::json);
+            if (kind.rows != null) {
+                insertAll(connection, kind.rows, kind.key, "csv", storable, Document::csv);
+            }
+        });
     }
 
     /** Inserts one column of the documents into a table keyed by record id. */

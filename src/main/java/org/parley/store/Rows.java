@@ -136,28 +136,6 @@ public final class Rows {
         return ids;
     }
 
-    /**
-     * Takes {@code count} values of the sequence behind the identity column {@code id} of a PostgreSQL table, in
-     * increasing order: ids of rows to insert later with {@link #insert} (H2 keeps the sequence of an identity column
-     * to itself, and gives its values only to the rows it inserts: see {@link #insertNew}).
-     */
-    public static long[] reserveIds(Connection connection, String table, String id, int count) throws SQLException {
-        long[] ids = new long[count];
-        try (PreparedStatement reserve = connection.prepareStatement("select nextval(pg_get_serial_sequence(?, ?))"
-                + " from generate_series(1, ?)")) {
-            reserve.setString(1, table);
-            reserve.setString(2, id);
-            reserve.setInt(3, count);
-            try (ResultSet values = reserve.executeQuery()) {
-                for (int i = 0; values.next(); i++) {
-                    ids[i] = values.getLong(1);
-                }
-            }
-        }
-        Arrays.sort(ids);
-        return ids;
-    }
-
     /** The rows {@code from} (inclusive) to {@code to} (exclusive, or the end) of the columns. */
     private static Column[] slice(Column[] columns, int from, int to) {
         return Arrays.stream(columns).map(c -> new Column(c.name(), c.type(),

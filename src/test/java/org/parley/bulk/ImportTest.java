@@ -326,7 +326,7 @@ class ImportTest {
 
     @Test
     void statementsOfManyBatchesAreAllWrittenWithTheirTopicsWordsAndDocuments() throws Exception {
-        // three batches of creation, and their topics, words and documents written behind while the next is built
+        // three batches of creation: every batch's rows, topics, words and documents, and ids that stay unique
         String run = unique("batches").toLowerCase();
         Map<String, Object> doc = document(run);
         List<Map<String, Object>> statements = new ArrayList<>();
