@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.search.SearchIndex;
 import org.parley.store.DatabaseRole;
 
 /**
@@ -49,7 +50,8 @@ class IndexBackfillTest {
 
         // as a bulk load leaves them: rows without their terms and stems
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String sql : List.of("delete from statement_posting where mod(posting, 4294967296) = ?1",
+            for (String sql : List.of(
+                    "delete from statement_posting where mod(posting, " + SearchIndex.WORD_SPAN + ") = ?1",
                     "update statement set stems = null, terms = null, weights = null where id = ?1")) {
                 entityManager.createNativeQuery(sql).setParameter(1, id).executeUpdate();
             }
@@ -83,22 +85,17 @@ class IndexBackfillTest {
 
     @Test
     void deletedRecordsLeaveNoRowsInTheIndex() {
-        Said said = twoStatements("wombat");
-        String word = said.word();
-        long eventId = said.eventId();
-        long kept = said.first();
-        long dropped = said.second();
-        assertEquals(List.of(2L, 2L, 1L, 1L), indexRows(List.of(kept, dropped), eventId),
-                "terms and stems of both statements and of the event");
+        Said said = twoStatements("wombat"); // the first is kept, the second deleted
+        assertEquals(List.of(2L, 2L, 1L, 1L), indexRows(said), "terms and stems of both statements and of the event");
 
-        editor().delete("/api/v1/statements/" + dropped).then().statusCode(204);
-        assertEquals(List.of(1L, 1L, 1L, 1L), indexRows(List.of(kept, dropped), eventId));
-        anonymous().queryParam("q", word).get("/api/v1/statements").then()
-                .body("items.id", equalTo(List.of((int) kept)));
+        editor().delete("/api/v1/statements/" + said.second()).then().statusCode(204);
+        assertEquals(List.of(1L, 1L, 1L, 1L), indexRows(said));
+        anonymous().queryParam("q", said.word()).get("/api/v1/statements").then()
+                .body("items.id", equalTo(List.of((int) said.first())));
 
-        editor().delete("/api/v1/events/" + eventId).then().statusCode(204);
-        assertEquals(List.of(0L, 0L, 0L, 0L), indexRows(List.of(kept, dropped), eventId));
-        anonymous().queryParam("q", word).get("/api/v1/events").then().body("total", equalTo(0));
+        editor().delete("/api/v1/events/" + said.eventId()).then().statusCode(204);
+        assertEquals(List.of(0L, 0L, 0L, 0L), indexRows(said));
+        anonymous().queryParam("q", said.word()).get("/api/v1/events").then().body("total", equalTo(0));
     }
 
     /**
@@ -107,10 +104,13 @@ class IndexBackfillTest {
      * (H2) or the arrays of its row (PostgreSQL); an event's rows of the term table (H2) or the arrays of its stems row
      * (PostgreSQL).
      */
-    private List<Long> indexRows(List<Long> statementIds, long eventId) {
+    private List<Long> indexRows(Said said) {
+        List<Long> statementIds = List.of(said.first(), said.second());
+        long eventId = said.eventId();
         return QuarkusTransaction.requiringNew().call(() -> List.of(
-                count("select count(distinct statement_id) from (select mod(posting, 4294967296) as statement_id from"
-                        + " statement_posting union all select id from statement where cardinality(weights) > 0) as t"
+                count("select count(distinct statement_id) from (select mod(posting, " + SearchIndex.WORD_SPAN
+                        + ") as statement_id from statement_posting union all select id from statement"
+                        + " where cardinality(weights) > 0) as t"
                         + " where statement_id in (?1)", statementIds),
                 count("select count(*) from statement where id in (?1) and stems is not null", statementIds),
                 count("select count(distinct event_id) from (select event_id from event_term union all select event_id"
@@ -130,9 +130,6 @@ class IndexBackfillTest {
     @Test
     void aTermAddedTwiceIsFoundAndRemovedUnderBothNumbers() {
         Said said = twoStatements("quagga");
-        String word = said.word();
-        long eventId = said.eventId();
-        long first = said.first();
         long second = said.second();
         if (database.postgres()) {
             assertEquals(0L, count("select count(*) from word where id > ?1", 0L)
@@ -141,26 +138,27 @@ class IndexBackfillTest {
             QuarkusTransaction.requiringNew().run(() -> {
                 // as if another transaction had added the term too, and written the second statement under it
                 Object[] term = (Object[]) entityManager.createNativeQuery("select w.id, w.term from word w join"
-                        + " statement_posting p on p.posting = w.id * 4294967296 + ?1 where w.term like ?2")
-                        .setParameter(1, second).setParameter(2, "%" + word.substring(0, 10) + "%")
+                        + " statement_posting p on p.posting = w.id * " + SearchIndex.WORD_SPAN + " + ?1"
+                        + " where w.term like ?2")
+                        .setParameter(1, second).setParameter(2, "%" + said.word().substring(0, 10) + "%")
                         .getSingleResult();
                 entityManager.createNativeQuery("insert into word (term) values (?1)").setParameter(1, term[1])
                         .executeUpdate();
                 long other = ((Number) entityManager.createNativeQuery("select max(id) from word where term = ?1")
                         .setParameter(1, term[1]).getSingleResult()).longValue();
                 assertTrue(other > ((Number) term[0]).longValue());
-                entityManager.createNativeQuery("update statement_posting set posting = ?1 * 4294967296 + ?2"
-                        + " where posting = ?3 * 4294967296 + ?2").setParameter(1, other).setParameter(2, second)
-                        .setParameter(3, term[0]).executeUpdate();
+                entityManager.createNativeQuery("update statement_posting set posting = ?1 * " + SearchIndex.WORD_SPAN
+                        + " + ?2 where posting = ?3 * " + SearchIndex.WORD_SPAN + " + ?2").setParameter(1, other)
+                        .setParameter(2, second).setParameter(3, term[0]).executeUpdate();
             });
         }
-        anonymous().queryParam("q", word).queryParam("sort", "id").get("/api/v1/statements").then()
-                .body("items.id", equalTo(List.of((int) first, (int) second)));
+        anonymous().queryParam("q", said.word()).queryParam("sort", "id").get("/api/v1/statements").then()
+                .body("items.id", equalTo(List.of((int) said.first(), (int) second)));
 
         editor().delete("/api/v1/statements/" + second).then().statusCode(204);
-        assertEquals(List.of(1L, 1L, 1L, 1L), indexRows(List.of(first, second), eventId));
-        editor().delete("/api/v1/statements/" + first).then().statusCode(204);
-        assertEquals(List.of(0L, 0L, 1L, 1L), indexRows(List.of(first, second), eventId));
+        assertEquals(List.of(1L, 1L, 1L, 1L), indexRows(said));
+        editor().delete("/api/v1/statements/" + said.first()).then().statusCode(204);
+        assertEquals(List.of(0L, 0L, 1L, 1L), indexRows(said));
     }
 
     @Test
