@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bulk-import benchmark: writes a generated import document, starts Parley on a fresh database, and times
 # POST /api/v1/import three times: the first import (everything created), the same document again (nothing
-# changes), and a dry run of it. Prints records/s and Parley's peak RSS so far (VmHWM); then the change feed read
+# changes), and a dry run of it. Prints records/s, Parley's peak RSS so far (VmHWM) and the CPU each import took
+# (Parley's JIT compilers, its collector, the rest of it, and PostgreSQL's processes); then the change feed read
 # from the start (changes/s).
 #
 #   bench/import.sh h2 [STATEMENTS]      # default 100000; fresh H2 file database under /tmp/bench-import
@@ -26,7 +27,8 @@ url="http://127.0.0.1:$BENCH_PORT/api/v1/import"
 result="/tmp/bench-import-result-$BENCH_PORT.json"
 
 post() { # post LABEL [QUERY]: one import, timed; prints the result's counts
-    local label="$1" query="${2:-}" t0 code
+    local label="$1" query="${2:-}" t0 code cpu0
+    cpu0=$(cpu_sample "$PARLEY_PID")
     t0=$(now)
     code=$(curl -s -o "$result" -w '%{http_code}' -u "editor:${PARLEY_EDITOR_PASSWORD:-bench}" \
         -H 'Content-Type: application/json' --data-binary "@$doc" "$url$query")
@@ -37,6 +39,11 @@ post() { # post LABEL [QUERY]: one import, timed; prints the result's counts
         'BEGIN { printf "%-22s %7.1f s  %8.0f statements/s  %8.0f records/s  peak RSS %5d MB\n", l, t, s / t, r / t, rss }'
     python3 -c "import json; d=json.load(open('$result')); \
 print('    ' + ', '.join(f'{k} {v}' for k, v in d.items()))"
+    # where the cores went: on 2 cores the sum can't pass twice the wall time
+    echo "$cpu0 $(cpu_sample "$PARLEY_PID")" | awk -v t="$took" -v n="$(nproc)" -v target="$target" '{
+        printf "    CPU s: JIT compilers %.1f, collector %.1f, the rest of Parley %.1f", $5 - $1, $6 - $2, $7 - $3
+        if (target == "pg") printf ", PostgreSQL %.1f", $8 - $4
+        printf " (%d cores x %.1f s = %.1f)\n", n, t, n * t }'
 }
 
 echo "document: $doc ($statements statements, $records records, $(du -h "$doc" | cut -f1)), target $target"

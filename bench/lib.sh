@@ -90,5 +90,45 @@ stop_parley() {
     PARLEY_PID=
 }
 
+# cpu_sample PID: CPU seconds used so far by the JVM PID's JIT compiler threads, by its collector's threads, by the
+# rest of it, and by the processes of PostgreSQL's user (the server's backends), as "jit collector other server".
+# Subtract two samples for what happened between them (threads and processes that ended between them are not in it).
+cpu_sample() {
+    python3 - "$1" "$PG_USER" <<'PY'
+import os, pwd, sys
+pid, server_user = sys.argv[1], sys.argv[2]
+tick = os.sysconf("SC_CLK_TCK")
+
+def cpu(stat_path):  # (name, utime + stime in seconds) from a /proc stat file
+    stat = open(stat_path).read()
+    fields = stat[stat.rindex(")") + 2:].split()
+    return stat[stat.index("(") + 1:stat.rindex(")")], (int(fields[11]) + int(fields[12])) / tick
+
+_, whole = cpu(f"/proc/{pid}/stat")  # counts threads that have ended too
+jit = collector = 0.0
+for tid in os.listdir(f"/proc/{pid}/task"):
+    try:
+        name, seconds = cpu(f"/proc/{pid}/task/{tid}/stat")
+    except OSError:
+        continue
+    if name.startswith(("C1 Compiler", "C2 Compiler")):
+        jit += seconds
+    elif name.startswith(("GC Thread", "G1 ")):
+        collector += seconds
+try:
+    uid = pwd.getpwnam(server_user).pw_uid
+except KeyError:
+    uid = None
+server = 0.0
+for proc in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        if uid is not None and os.stat(f"/proc/{proc}").st_uid == uid:
+            server += cpu(f"/proc/{proc}/stat")[1]
+    except OSError:
+        continue
+print(f"{jit:.2f} {collector:.2f} {whole - jit - collector:.2f} {server:.2f}")
+PY
+}
+
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
