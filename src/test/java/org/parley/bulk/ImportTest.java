@@ -1,12 +1,15 @@
 package org.parley.bulk;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.parley.Api.anonymous;
+import static org.parley.Api.createStatement;
 import static org.parley.Api.editor;
 import static org.parley.Api.unique;
 
@@ -359,10 +362,7 @@ class ImportTest {
                 .get("/api/v1/statements").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
         long speaker = anonymous().queryParam("q", "Wang Yi " + run).get("/api/v1/participants").then()
                 .statusCode(200).extract().jsonPath().getLong("items[0].id");
-        long next = editor().contentType("application/json").body(Map.of("eventId", eventId, "speakerId", speaker,
-                "text", "Une dernière déclaration.", "language", "fr", "kind", "REPORTED")).post("/api/v1/statements")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
-        assertEquals(true, next > last, next + " after " + last);
+        assertThat(createStatement(eventId, speaker, "Une dernière déclaration.", Map.of()), greaterThan(last));
     }
 
     private long count(String sql, Object parameter) {
